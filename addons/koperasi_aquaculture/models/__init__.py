@@ -1,0 +1,1 @@
+from . import aquaculture_farmer_group

@@ -1,0 +1,14 @@
+from odoo import fields, models
+
+
+class AquacultureFarmerGroup(models.Model):
+    _name = "aquaculture.farmer.group"
+    _description = "Farmer Group"
+    _order = "name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )

@@ -1,0 +1,28 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+@tagged("post_install", "-at_install")
+class TestInstall(BaseCommon):
+    def test_manager_creates_user_reads(self):
+        manager = mail_new_test_user(
+            self.env,
+            login="m_koperasi_ecommerce",
+            groups="koperasi_ecommerce.group_koperasi_ecommerce_manager",
+        )
+        user = mail_new_test_user(
+            self.env,
+            login="u_koperasi_ecommerce",
+            groups="koperasi_ecommerce.group_koperasi_ecommerce_user",
+        )
+        record = (
+            self.env["koperasi.business.unit"]
+            .with_user(manager)
+            .create({"name": "Uji"})
+        )
+        self.assertEqual(record.with_user(user).name, "Uji")
+        with self.assertRaises(AccessError):
+            record.with_user(user).write({"name": "Ubah"})

@@ -1,0 +1,23 @@
+{
+    "name": "Koperasi Membership",
+    "summary": "Members, share capital (simpanan pokok and wajib), member card "
+    "and the members' portal of an Indonesian cooperative",
+    "version": "18.0.1.0.0",
+    "category": "Koperasi",
+    "author": "Koperasi Suite",
+    "license": "LGPL-3",
+    "depends": ["account", "portal", "website"],
+    "data": [
+        "security/koperasi_membership_groups.xml",
+        "security/ir.model.access.csv",
+        "security/koperasi_membership_security.xml",
+        "data/ir_sequence_data.xml",
+        "views/koperasi_member_group_views.xml",
+        "views/koperasi_member_views.xml",
+        "views/koperasi_membership_menus.xml",
+    ],
+    "demo": [
+        "demo/koperasi_member_demo.xml",
+    ],
+    "application": True,
+}

@@ -1,0 +1,2 @@
+from . import koperasi_member_group
+from . import koperasi_member

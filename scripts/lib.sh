@@ -1,0 +1,128 @@
+# Shared helpers of the Koperasi Suite scripts (sourced, not run).
+#
+# Finds an installed Odoo 18 (an importable `odoo`, or a source tree at
+# ODOO_PATH), makes a PostgreSQL server reachable and writes an Odoo
+# configuration for this checkout. Nothing here downloads or builds Odoo.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PYTHON=${PYTHON:-python3}
+ADDONS="koperasi_membership koperasi_savings_loan koperasi_ecommerce koperasi_aquaculture dinas_portal"
+
+say() { printf '\n==> %s\n' "$*"; }
+die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
+
+# find_odoo: sets ODOO_DIR (the `odoo` package) and ODOO_ADDONS_PATH.
+find_odoo() {
+    if [ -n "${ODOO_PATH:-}" ]; then
+        [ -d "$ODOO_PATH/odoo" ] || die "ODOO_PATH=$ODOO_PATH has no 'odoo' package.
+Odoo 18.0 is needed: set ODOO_PATH to an Odoo 18.0 source tree (the folder that holds odoo-bin)."
+        export PYTHONPATH="$ODOO_PATH${PYTHONPATH:+:$PYTHONPATH}"
+    fi
+    local where
+    where=$(timeout 50 "$PYTHON" -c 'import importlib.util as u; s = u.find_spec("odoo"); print(s.submodule_search_locations[0] if s and s.submodule_search_locations else "")' 2>/dev/null) || where=""
+    if [ -z "$where" ]; then
+        die "Odoo 18.0 is needed and none was found.
+  '$PYTHON' cannot import 'odoo' and ODOO_PATH is not set.
+  Install Odoo 18.0 (its own requirements.txt) and either make it importable
+  or point the project at its source tree:  ODOO_PATH=/path/to/odoo-18.0 bash scripts/test.sh
+  (in Docker: docker compose --profile test run --rm tests)"
+    fi
+    local version
+    version=$(cd /tmp && timeout 50 "$PYTHON" -c 'import odoo.release as r; print(r.major_version)' 2>&1) \
+        || die "Odoo was found at $where but does not import:
+$version
+Install its dependencies: pip install -r <odoo source>/requirements.txt"
+    [ "$version" = "18.0" ] || die "Odoo 18.0 is needed; the Odoo found at $where is $version."
+    ODOO_DIR=$where
+    local paths="" p
+    for p in "$ODOO_DIR/../addons" "$ODOO_DIR/addons"; do
+        [ -d "$p/web" ] && paths="$paths,$(cd "$p" && pwd)"
+    done
+    # Addons installed from the package index (odoo-addon-*) live beside us.
+    p=$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/odoo/addons
+    if [ -d "$p" ] && [ "$(cd "$p" && pwd)" != "$(cd "$ODOO_DIR/addons" && pwd)" ]; then
+        paths="$paths,$p"
+    fi
+    ODOO_ADDONS_PATH="${paths#,},$ROOT/addons"
+}
+
+odoo_cmd() {
+    (cd /tmp && "$PYTHON" -m odoo "$@")
+}
+
+# ensure_postgres: uses a reachable server (PGHOST/PGPORT/PGUSER/PGPASSWORD)
+# or starts a throwaway cluster that stop_postgres removes.
+OWN_PG_DIR=""
+ensure_postgres() {
+    DB_HOST=${PGHOST:-127.0.0.1}
+    DB_PORT=${PGPORT:-5432}
+    DB_USER=${PGUSER:-odoo}
+    DB_PASSWORD=${PGPASSWORD:-odoo}
+    if [ -n "${PGHOST:-}" ] && PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" \
+        -U "$DB_USER" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+        echo "Using the PostgreSQL server at $DB_HOST:$DB_PORT as $DB_USER."
+        return
+    fi
+    local bindir
+    bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -x "$bindir/initdb" ] || die "No PostgreSQL server is reachable (set PGHOST, PGPORT, PGUSER, PGPASSWORD) and none is installed to start one (Debian package postgresql)."
+    OWN_PG_DIR=$(mktemp -d /tmp/koperasi-pg.XXXXXX)
+    DB_HOST=127.0.0.1
+    DB_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    DB_USER=odoo
+    DB_PASSWORD=odoo
+    local run=()
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres "$OWN_PG_DIR"
+        run=(runuser -u postgres --)
+    fi
+    "${run[@]}" "$bindir/initdb" -D "$OWN_PG_DIR/data" -A trust -U postgres >"$OWN_PG_DIR/initdb.log" 2>&1 \
+        || die "initdb failed: $(cat "$OWN_PG_DIR/initdb.log")"
+    "${run[@]}" "$bindir/pg_ctl" -D "$OWN_PG_DIR/data" -l "$OWN_PG_DIR/server.log" -w \
+        -o "-p $DB_PORT -k $OWN_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null || die "PostgreSQL did not start: $(cat "$OWN_PG_DIR/server.log")"
+    psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -qc \
+        "CREATE ROLE odoo SUPERUSER LOGIN PASSWORD 'odoo'" >/dev/null
+    PG_BINDIR=$bindir
+    echo "Started a throwaway PostgreSQL cluster on 127.0.0.1:$DB_PORT."
+}
+
+stop_postgres() {
+    if [ -n "$OWN_PG_DIR" ] && [ -d "$OWN_PG_DIR/data" ]; then
+        local run=()
+        [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+        "${run[@]}" "$PG_BINDIR/pg_ctl" -D "$OWN_PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+        rm -rf "$OWN_PG_DIR"
+    fi
+}
+
+# write_config FILE DATA_DIR: an Odoo configuration for this checkout.
+write_config() {
+    cat >"$1" <<EOF
+[options]
+addons_path = $ODOO_ADDONS_PATH
+data_dir = $2
+db_host = $DB_HOST
+db_port = $DB_PORT
+db_user = $DB_USER
+db_password = $DB_PASSWORD
+http_interface = 127.0.0.1
+list_db = False
+max_cron_threads = 0
+EOF
+}
+
+# new_database DB CONF: a fresh database whose main company is an Indonesian
+# cooperative (so `account` brings in the Indonesian chart of accounts).
+new_database() {
+    local db=$1 conf=$2
+    odoo_cmd -c "$conf" -d "$db" -i base --stop-after-init --log-level=warn \
+        || die "Could not create database $db"
+    odoo_cmd shell -c "$conf" -d "$db" --log-level=warn --no-http \
+        <"$ROOT/scripts/indonesian_company.py" >/dev/null \
+        || die "Could not set up the company of database $db"
+}
+
+drop_database() {
+    PGPASSWORD=$DB_PASSWORD dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$1" 2>/dev/null || true
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The Koperasi Suite test command (README "Tests"; .ci/run calls it as is).
+#
+#   bash scripts/test.sh                 lint, each addon alone, then all together
+#   bash scripts/test.sh --only ADDON    lint and that addon alone (repeatable)
+#   bash scripts/test.sh --skip-lint --skip-alone --skip-all
+#
+# Needs an installed Odoo 18.0 (importable `odoo`, or ODOO_PATH). Uses the
+# PostgreSQL server named by PGHOST/PGPORT/PGUSER/PGPASSWORD when reachable,
+# otherwise starts a throwaway cluster. Databases get unique names and are
+# dropped at the end.
+set -Eeuo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ONLY=""
+DO_LINT=1
+DO_ALONE=1
+DO_ALL=1
+PYTEST_ARGS=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --only) ONLY="$ONLY $2"; DO_ALL=0; shift ;;
+        --skip-lint) DO_LINT=0 ;;
+        --skip-alone) DO_ALONE=0 ;;
+        --skip-all) DO_ALL=0 ;;
+        --) shift; PYTEST_ARGS=("$@"); break ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        *) die "Unknown option $1 (see --help)" ;;
+    esac
+    shift
+done
+[ -n "$ONLY" ] && ADDONS=$ONLY
+
+START=$(date +%s)
+stage_start=$START
+stage() {
+    local now
+    now=$(date +%s)
+    [ -n "${STAGE_NAME:-}" ] && printf -- '--- %s took %ss\n' "$STAGE_NAME" "$((now - stage_start))"
+    stage_start=$now
+    STAGE_NAME=$1
+    say "$1"
+}
+
+WORK=$(mktemp -d /tmp/koperasi-test.XXXXXX)
+DATABASES=()
+cleanup() {
+    set +e
+    for db in "${DATABASES[@]}"; do drop_database "$db"; done
+    stop_postgres
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+stage "Finding Odoo 18"
+find_odoo
+echo "Odoo 18.0 at $ODOO_DIR"
+echo "Addons path: $ODOO_ADDONS_PATH"
+
+stage "Test dependencies"
+if ! "$PYTHON" -c 'import pytest_odoo, websocket, xlsxwriter, qrcode, pylint_odoo' 2>/dev/null \
+    || ! command -v ruff >/dev/null || ! command -v oca-checks-odoo-module >/dev/null; then
+    echo "Installing the Python dependencies of requirements.txt"
+    "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt"
+fi
+if ! command -v chromium >/dev/null && ! command -v google-chrome >/dev/null \
+    && ! command -v chromium-browser >/dev/null; then
+    echo "Installing Chromium for the browser tours"
+    if [ "$(id -u)" = 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        die "Chromium is needed for the browser tours: install the Debian package 'chromium' (as root)."
+    fi
+fi
+echo "Python: $("$PYTHON" --version); browser: $( (chromium --version || google-chrome --version) 2>/dev/null | head -n 1)"
+
+if [ "$DO_LINT" = 1 ]; then
+    stage "Linters: ruff, pylint-odoo, oca-checks-odoo-module"
+    cd "$ROOT"
+    ruff check addons tests scripts
+    ruff format --check addons tests scripts
+    pylint --rcfile=.pylintrc addons/*
+    oca-checks-odoo-module addons/*
+    oca-checks-po addons/*/i18n/*.po addons/*/i18n/*.pot
+    echo "Linters: no findings."
+fi
+
+stage "PostgreSQL"
+ensure_postgres
+SUFFIX="$(date +%H%M%S)_$$"
+CONF="$WORK/odoo.conf"
+write_config "$CONF" "$WORK/data"
+
+check_log() {
+    # Fails on any failed test and on any ERROR/CRITICAL line, as Odoo's own
+    # CI does.
+    local log=$1
+    grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log" && return 1
+    grep -E 'odoo.tests.result: [1-9][0-9]* failed|odoo.tests.result: [0-9]+ failed, [1-9]' "$log" && return 1
+    return 0
+}
+
+if [ "$DO_ALONE" = 1 ]; then
+    for addon in $ADDONS; do
+        stage "$addon: install alone with demo data and run its tests"
+        db="kst_${addon}_$SUFFIX"
+        DATABASES+=("$db")
+        new_database "$db" "$CONF"
+        log="$WORK/$addon.log"
+        rc=0
+        odoo_cmd -c "$CONF" -d "$db" -i "$addon" --test-enable --test-tags "/$addon" \
+            --stop-after-init --log-level=test --http-port=0 >"$log" 2>&1 || rc=$?
+        grep -E 'odoo.tests.(stats|result)|Starting .*\.test_' "$log" | sed 's/^[0-9-]* [0-9:,]* [0-9]* //' || true
+        if [ "$rc" != 0 ] || ! check_log "$log"; then
+            tail -n 80 "$log"
+            die "$addon failed when installed alone (exit $rc)"
+        fi
+        installed=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$db" -Atc \
+            "select count(*) from ir_module_module where name like 'koperasi%' and state = 'installed' or name = 'dinas_portal' and state = 'installed'")
+        echo "$addon installed alone in $db (koperasi/dinas addons installed: $installed)"
+        drop_database "$db"
+    done
+fi
+
+if [ "$DO_ALL" = 1 ]; then
+    stage "All five addons together with l10n_id"
+    db="kst_all_$SUFFIX"
+    DATABASES+=("$db")
+    new_database "$db" "$CONF"
+    log="$WORK/all.log"
+    all=$(echo l10n_id $ADDONS | tr ' ' ',')
+    odoo_cmd -c "$CONF" -d "$db" -i "$all" --stop-after-init --log-level=warn >"$log" 2>&1 \
+        || { tail -n 80 "$log"; die "Installing $all failed"; }
+    check_log "$log" || { tail -n 80 "$log"; die "Installing $all logged errors"; }
+    echo "Installed: $all"
+
+    stage "Every test with pytest-odoo (browser tours included)"
+    cd "$ROOT"
+    test_dirs=()
+    for addon in $ADDONS; do test_dirs+=("addons/$addon/tests"); done
+    [ -z "$ONLY" ] && test_dirs+=("tests")
+    echo "Started $(($(date +%s) - START))s into the run; pytest's own timing follows."
+    rc=0
+    "$PYTHON" -m pytest -p no:cacheprovider -o addopts="" \
+        --odoo-config="$CONF" --odoo-database="$db" --odoo-http \
+        --odoo-log-level=warn "${test_dirs[@]}" ${PYTEST_ARGS[@]+"${PYTEST_ARGS[@]}"} || rc=$?
+    exit $rc
+fi
+printf -- '--- %s took %ss; whole run %ss\n' "${STAGE_NAME:-}" "$(($(date +%s) - stage_start))" "$(($(date +%s) - START))"
