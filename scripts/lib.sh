@@ -36,7 +36,7 @@ Install its dependencies: pip install -r <odoo source>/requirements.txt"
     ODOO_DIR=$where
     local paths="" p
     for p in "$ODOO_DIR/../addons" "$ODOO_DIR/addons"; do
-        [ -d "$p/web" ] && paths="$paths,$(cd "$p" && pwd)"
+        { [ -d "$p/web" ] || [ -d "$p/base" ]; } && paths="$paths,$(cd "$p" && pwd)"
     done
     # Addons installed from the package index (odoo-addon-*) live beside us.
     p=$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/odoo/addons

@@ -2,7 +2,7 @@
 # The Koperasi Suite test command (README "Tests"; .ci/run calls it as is).
 #
 #   bash scripts/test.sh                 lint, each addon alone, then all together
-#   bash scripts/test.sh --only ADDON    lint and that addon alone (repeatable)
+#   bash scripts/test.sh --only ADDON    only that addon, alone then with pytest (repeatable)
 #   bash scripts/test.sh --skip-lint --skip-alone --skip-all
 #
 # Needs an installed Odoo 18.0 (importable `odoo`, or ODOO_PATH). Uses the
@@ -19,7 +19,7 @@ DO_ALL=1
 PYTEST_ARGS=()
 while [ $# -gt 0 ]; do
     case "$1" in
-        --only) ONLY="$ONLY $2"; DO_ALL=0; shift ;;
+        --only) ONLY="$ONLY $2"; shift ;;
         --skip-lint) DO_LINT=0 ;;
         --skip-alone) DO_ALONE=0 ;;
         --skip-all) DO_ALL=0 ;;

@@ -15,6 +15,7 @@
         "views/koperasi_member_group_views.xml",
         "views/koperasi_member_views.xml",
         "views/koperasi_membership_menus.xml",
+        "views/koperasi_portal_templates.xml",
     ],
     "demo": [
         "demo/koperasi_member_demo.xml",
