@@ -53,6 +53,8 @@ odoo_cmd() {
 # ensure_postgres: uses a reachable server (PGHOST/PGPORT/PGUSER/PGPASSWORD)
 # or starts a throwaway cluster that stop_postgres removes.
 OWN_PG_DIR=""
+OWN_PG_KEEP=0
+# ensure_postgres [DIR PORT]: with DIR, the cluster lives there and is kept.
 ensure_postgres() {
     DB_HOST=${PGHOST:-127.0.0.1}
     DB_PORT=${PGPORT:-5432}
@@ -63,36 +65,53 @@ ensure_postgres() {
         echo "Using the PostgreSQL server at $DB_HOST:$DB_PORT as $DB_USER."
         return
     fi
-    local bindir
-    bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-    [ -x "$bindir/initdb" ] || die "No PostgreSQL server is reachable (set PGHOST, PGPORT, PGUSER, PGPASSWORD) and none is installed to start one (Debian package postgresql)."
-    OWN_PG_DIR=$(mktemp -d /tmp/koperasi-pg.XXXXXX)
+    PG_BINDIR=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -x "$PG_BINDIR/initdb" ] || die "No PostgreSQL server is reachable (set PGHOST, PGPORT, PGUSER, PGPASSWORD) and none is installed to start one (Debian package postgresql)."
     DB_HOST=127.0.0.1
-    DB_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     DB_USER=odoo
     DB_PASSWORD=odoo
+    if [ -n "${1:-}" ]; then
+        OWN_PG_DIR=$1
+        OWN_PG_KEEP=1
+        DB_PORT=$2
+        mkdir -p "$OWN_PG_DIR"
+    else
+        OWN_PG_DIR=$(mktemp -d /tmp/koperasi-pg.XXXXXX)
+        DB_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    fi
     local run=()
     if [ "$(id -u)" = 0 ]; then
         chown postgres "$OWN_PG_DIR"
         run=(runuser -u postgres --)
     fi
-    "${run[@]}" "$bindir/initdb" -D "$OWN_PG_DIR/data" -A trust -U postgres >"$OWN_PG_DIR/initdb.log" 2>&1 \
-        || die "initdb failed: $(cat "$OWN_PG_DIR/initdb.log")"
-    "${run[@]}" "$bindir/pg_ctl" -D "$OWN_PG_DIR/data" -l "$OWN_PG_DIR/server.log" -w \
-        -o "-p $DB_PORT -k $OWN_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        start >/dev/null || die "PostgreSQL did not start: $(cat "$OWN_PG_DIR/server.log")"
-    psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -qc \
-        "CREATE ROLE odoo SUPERUSER LOGIN PASSWORD 'odoo'" >/dev/null
-    PG_BINDIR=$bindir
-    echo "Started a throwaway PostgreSQL cluster on 127.0.0.1:$DB_PORT."
+    local fresh=0
+    if [ ! -f "$OWN_PG_DIR/data/PG_VERSION" ]; then
+        fresh=1
+        "${run[@]}" "$PG_BINDIR/initdb" -D "$OWN_PG_DIR/data" -A trust -U postgres >"$OWN_PG_DIR/initdb.log" 2>&1 \
+            || die "initdb failed: $(cat "$OWN_PG_DIR/initdb.log")"
+    fi
+    local tuning=""
+    [ "$OWN_PG_KEEP" = 0 ] && tuning="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    "${run[@]}" "$PG_BINDIR/pg_ctl" -D "$OWN_PG_DIR/data" -l "$OWN_PG_DIR/server.log" -w \
+        -o "-p $DB_PORT -k $OWN_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 $tuning" \
+        start >/dev/null || die "PostgreSQL did not start: $(tail -n 20 "$OWN_PG_DIR/server.log")"
+    if [ "$fresh" = 1 ]; then
+        psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -qc \
+            "CREATE ROLE odoo SUPERUSER LOGIN PASSWORD 'odoo'" >/dev/null
+    fi
+    echo "Started PostgreSQL on 127.0.0.1:$DB_PORT ($([ "$OWN_PG_KEEP" = 1 ] && echo "kept in $OWN_PG_DIR" || echo throwaway))."
 }
 
 stop_postgres() {
     if [ -n "$OWN_PG_DIR" ] && [ -d "$OWN_PG_DIR/data" ]; then
         local run=()
         [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
-        "${run[@]}" "$PG_BINDIR/pg_ctl" -D "$OWN_PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-        rm -rf "$OWN_PG_DIR"
+        if [ "$OWN_PG_KEEP" = 1 ]; then
+            "${run[@]}" "$PG_BINDIR/pg_ctl" -D "$OWN_PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+        else
+            "${run[@]}" "$PG_BINDIR/pg_ctl" -D "$OWN_PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+            rm -rf "$OWN_PG_DIR"
+        fi
     fi
 }
 

@@ -63,15 +63,20 @@ if ! "$PYTHON" -c 'import pytest_odoo, websocket, xlsxwriter, qrcode, pylint_odo
     echo "Installing the Python dependencies of requirements.txt"
     "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt"
 fi
-if ! command -v chromium >/dev/null && ! command -v google-chrome >/dev/null \
-    && ! command -v chromium-browser >/dev/null; then
-    echo "Installing Chromium for the browser tours"
-    if [ "$(id -u)" = 0 ]; then
+apt_needed=()
+command -v chromium >/dev/null || command -v google-chrome >/dev/null \
+    || command -v chromium-browser >/dev/null || apt_needed+=(chromium)
+command -v docker-compose >/dev/null || apt_needed+=(docker-compose)
+if [ ${#apt_needed[@]} -gt 0 ]; then
+    echo "Installing ${apt_needed[*]} (Chromium runs the browser tours)"
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         DEBIAN_FRONTEND=noninteractive apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    else
-        die "Chromium is needed for the browser tours: install the Debian package 'chromium' (as root)."
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_needed[@]}" >/dev/null \
+            || echo "Could not install ${apt_needed[*]} with apt-get."
     fi
+    command -v chromium >/dev/null || command -v google-chrome >/dev/null \
+        || command -v chromium-browser >/dev/null \
+        || die "Chromium is needed for the browser tours: install the Debian package 'chromium' (as root)."
 fi
 echo "Python: $("$PYTHON" --version); browser: $( (chromium --version || google-chrome --version) 2>/dev/null | head -n 1)"
 

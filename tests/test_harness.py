@@ -1,0 +1,184 @@
+"""Checks of the project harness itself: the test command, the addons' shape
+and the Docker quick start. Run by the test command with the addon tests."""
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polib
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = [
+    "koperasi_membership",
+    "koperasi_savings_loan",
+    "koperasi_ecommerce",
+    "koperasi_aquaculture",
+    "dinas_portal",
+]
+KOPERASI_ADDONS = {name for name in ADDONS if name.startswith("koperasi_")}
+# Terms spelled the same in Bahasa Indonesia: the PO formatter keeps their
+# msgstr empty (Odoo then shows the source term), so they count as translated.
+IDENTICAL_TERMS = {
+    "Budidaya Lele",
+    "Dinas Koperasi",
+    "Email",
+    "ID",
+    "Koperasi",
+    "Koperasi Simpan Pinjam",
+    "NIK",
+    "Simpan Pinjam",
+    "Status",
+    "Toko Koperasi",
+    "Total",
+}
+
+
+def _manifest(addon):
+    return ast.literal_eval((ROOT / "addons" / addon / "__manifest__.py").read_text())
+
+
+@pytest.fixture(scope="module")
+def python_without_odoo(tmp_path_factory):
+    """A Python interpreter that cannot import odoo."""
+    venv = tmp_path_factory.mktemp("no-odoo") / "venv"
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True
+    )
+    python = venv / "bin" / "python"
+    probe = subprocess.run([str(python), "-c", "import odoo"], capture_output=True)
+    assert probe.returncode != 0, "the bare venv unexpectedly imports odoo"
+    return python
+
+
+def _run_test_command(env_changes, timeout=60):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("ODOO_PATH", "PYTHONPATH")
+    }
+    env.update(env_changes)
+    started = time.monotonic()
+    result = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "test.sh"), "--skip-lint"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    return result, time.monotonic() - started
+
+
+def test_test_command_fails_fast_without_odoo(python_without_odoo):
+    result, elapsed = _run_test_command({"PYTHON": str(python_without_odoo)})
+    assert result.returncode != 0
+    assert elapsed < 60
+    assert "Odoo 18.0 is needed" in result.stderr
+    assert "ODOO_PATH" in result.stderr
+
+
+def test_test_command_rejects_a_wrong_odoo_path(python_without_odoo, tmp_path):
+    result, _elapsed = _run_test_command(
+        {"PYTHON": str(python_without_odoo), "ODOO_PATH": str(tmp_path)}
+    )
+    assert result.returncode != 0
+    assert "has no 'odoo' package" in result.stderr
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "bash scripts/test.sh" in readme
+    assert ci.strip().splitlines()[-1] == "bash scripts/test.sh"
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_addon_shape(addon):
+    path = ROOT / "addons" / addon
+    manifest = _manifest(addon)
+    assert manifest["version"] == "18.0.1.0.0"
+    assert manifest["license"] == "LGPL-3"
+    assert manifest["data"][0].startswith("security/")
+    assert (path / "readme" / "DESCRIPTION.md").is_file()
+    assert list((path / "tests").glob("test_*.py"))
+    assert (path / "static" / "description" / "icon.png").is_file()
+    menus = (path / "views" / f"{addon}_menus.xml").read_text()
+    assert "web_icon" in menus
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_addon_translation_is_complete(addon):
+    po = polib.pofile(str(ROOT / "addons" / addon / "i18n" / "id.po"))
+    pot = polib.pofile(str(ROOT / "addons" / addon / "i18n" / f"{addon}.pot"))
+    untranslated = [
+        entry.msgid
+        for entry in po.untranslated_entries()
+        if entry.msgid not in IDENTICAL_TERMS
+    ]
+    assert not untranslated, f"{addon}: untranslated terms {untranslated[:10]}"
+    missing = {entry.msgid for entry in pot} - {entry.msgid for entry in po}
+    assert not missing, f"{addon}: id.po lacks terms of the .pot {sorted(missing)[:10]}"
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_addon_groups_chain_user_officer_manager(addon):
+    tree = etree.parse(
+        str(ROOT / "addons" / addon / "security" / f"{addon}_groups.xml")
+    )
+    groups = {
+        record.get("id"): record
+        for record in tree.iterfind("//record[@model='res.groups']")
+    }
+    prefix = "group_koperasi" if addon == "koperasi_membership" else f"group_{addon}"
+    user, officer, manager = (
+        f"{prefix}_{level}" for level in ("user", "officer", "manager")
+    )
+    assert {user, officer, manager} <= set(groups)
+    for group in (user, officer, manager):
+        category = groups[group].find("field[@name='category_id']")
+        assert category is not None and category.get("ref"), f"{group} has no category"
+    implied = {
+        group: groups[group].find("field[@name='implied_ids']").get("eval")
+        for group in (officer, manager)
+    }
+    assert user in implied[officer]
+    assert officer in implied[manager]
+
+
+def test_addon_dependencies_follow_the_design():
+    depends = {addon: set(_manifest(addon)["depends"]) for addon in ADDONS}
+    assert {"account", "portal", "website"} <= depends["koperasi_membership"]
+    assert "koperasi_membership" in depends["koperasi_savings_loan"]
+    assert {"website_sale", "koperasi_membership"} <= depends["koperasi_ecommerce"]
+    assert {"stock", "mrp"} <= depends["koperasi_aquaculture"]
+    assert not depends["koperasi_aquaculture"] & KOPERASI_ADDONS
+    assert {"website", "portal"} <= depends["dinas_portal"]
+    assert not depends["dinas_portal"] & KOPERASI_ADDONS
+
+
+@pytest.mark.skipif(
+    not shutil.which("docker-compose"), reason="Debian package docker-compose"
+)
+def test_docker_compose_file_is_valid():
+    result = subprocess.run(
+        ["docker-compose", "-f", "docker-compose.yml", "config", "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    config = subprocess.run(
+        ["docker-compose", "-f", "docker-compose.yml", "config", "--services"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert {"db", "odoo-init", "odoo"} <= set(config)
