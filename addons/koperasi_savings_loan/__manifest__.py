@@ -10,8 +10,26 @@
         "security/koperasi_savings_loan_groups.xml",
         "security/ir.model.access.csv",
         "security/koperasi_savings_loan_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
+        "report/koperasi_savings_reports.xml",
+        "report/koperasi_savings_templates.xml",
+        "wizard/koperasi_savings_teller_views.xml",
         "views/koperasi_savings_product_views.xml",
+        "views/koperasi_savings_account_views.xml",
+        "views/koperasi_savings_transaction_views.xml",
+        "views/koperasi_savings_withdrawal_request_views.xml",
+        "views/res_company_views.xml",
+        "views/koperasi_savings_portal_templates.xml",
         "views/koperasi_savings_loan_menus.xml",
     ],
+    "demo": [
+        "demo/koperasi_savings_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "koperasi_savings_loan/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
 }

@@ -1,1 +1,4 @@
-from . import test_install
+from . import (
+    test_savings_interest,
+    test_savings_account,
+)

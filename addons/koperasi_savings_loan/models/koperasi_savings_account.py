@@ -1,0 +1,680 @@
+import logging
+from datetime import timedelta
+
+from psycopg2 import errors
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from ..tools import savings_interest
+
+_logger = logging.getLogger(__name__)
+
+INTEREST_BATCH_SIZE = 1000
+
+
+class KoperasiSavingsAccount(models.Model):
+    _name = "koperasi.savings.account"
+    _description = "Savings Account"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Number", readonly=True, copy=False, default="/", index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    member_id = fields.Many2one(
+        "koperasi.member",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    partner_id = fields.Many2one(related="member_id.partner_id", store=True, index=True)
+    product_id = fields.Many2one(
+        "koperasi.savings.product",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    kind = fields.Selection(related="product_id.kind", store=True)
+    state = fields.Selection(
+        [("open", "Open"), ("dormant", "Dormant"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    open_date = fields.Date(default=fields.Date.context_today, required=True)
+    maturity_date = fields.Date(
+        compute="_compute_maturity_date", store=True, readonly=False, tracking=True
+    )
+    close_date = fields.Date(readonly=True, copy=False)
+    last_transaction_date = fields.Date(readonly=True, copy=False, index=True)
+    transaction_ids = fields.One2many("koperasi.savings.transaction", "account_id")
+    balance = fields.Monetary(compute="_compute_balance")
+    interest_period = fields.Char(
+        readonly=True,
+        copy=False,
+        default="0000-00",
+        index=True,
+        help="Last month (YYYY-MM) whose interest was processed.",
+    )
+
+    _sql_constraints = [
+        (
+            "member_product_uniq",
+            "unique(member_id, product_id)",
+            "A member has one account per savings product.",
+        ),
+    ]
+
+    @api.depends("open_date", "product_id.term_months", "product_id.kind")
+    def _compute_maturity_date(self):
+        for account in self:
+            if account.kind == "berjangka" and account.open_date:
+                account.maturity_date = savings_interest.add_months(
+                    account.open_date, account.product_id.term_months
+                )
+            else:
+                account.maturity_date = False
+
+    @api.depends("transaction_ids.state", "transaction_ids.signed_amount")
+    def _compute_balance(self):
+        balances = self._get_balances()
+        for account in self:
+            account.balance = balances.get(account.id, 0.0)
+
+    def _get_balances(self, date_to=None):
+        """Balances from posted transactions, read in SQL: ``{account_id: amount}``."""
+        ids = [account_id for account_id in self.ids if isinstance(account_id, int)]
+        if not ids:
+            return {}
+        self.env["koperasi.savings.transaction"].flush_model(
+            ["account_id", "signed_amount", "state", "date"]
+        )
+        date_clause = SQL("AND date <= %s", date_to) if date_to else SQL()
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT account_id, SUM(signed_amount)
+                     FROM koperasi_savings_transaction
+                    WHERE account_id = ANY(%s) AND state = 'posted' %s
+                 GROUP BY account_id""",
+                ids,
+                date_clause,
+            )
+        )
+        return dict(rows)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        accounts = super().create(vals_list)
+        for account in accounts:
+            if account.name == "/":
+                account.name = (
+                    self.env["ir.sequence"]
+                    .with_company(account.company_id)
+                    .next_by_code("koperasi.savings.account")
+                )
+        return accounts
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_transactions(self):
+        if self.sudo().transaction_ids:
+            raise UserError(
+                self.env._(
+                    "A savings account with transactions cannot be deleted: close it."
+                )
+            )
+
+    @api.depends("name", "product_id")
+    def _compute_display_name(self):
+        for account in self:
+            account.display_name = (
+                f"{account.name} {account.product_id.name or ''}".strip()
+            )
+
+    # ------------------------------------------------------------------
+    # Locking and checks
+    # ------------------------------------------------------------------
+    def _lock_for_update(self):
+        """Lock the account rows until the end of the transaction.
+
+        A concurrent withdrawal on the same account fails at once with a
+        clear message instead of reading a stale balance.
+        """
+        try:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM koperasi_savings_account WHERE id = ANY(%s) FOR UPDATE NOWAIT",
+                    self.ids,
+                )
+            )
+        except errors.LockNotAvailable as exc:
+            raise UserError(
+                self.env._(
+                    "Another transaction is being posted on %(account)s. Try again in a moment.",
+                    account=", ".join(self.mapped("name")),
+                )
+            ) from exc
+        self.invalidate_recordset(["balance", "state"])
+
+    def _check_can_transact(self):
+        for account in self:
+            if account.state != "open":
+                raise UserError(
+                    self.env._(
+                        "The savings account %(account)s is %(state)s: no transaction can "
+                        "be posted on it.",
+                        account=account.name,
+                        state=dict(
+                            account._fields["state"]._description_selection(self.env)
+                        )[account.state],
+                    )
+                )
+
+    @api.model
+    def _check_amount(self, amount):
+        if not amount or amount <= 0:
+            raise UserError(self.env._("The amount must be greater than zero."))
+
+    # ------------------------------------------------------------------
+    # Business methods (the teller wizard, the portal and cron jobs call them)
+    # ------------------------------------------------------------------
+    def _new_transaction(self, vals):
+        return (
+            self.env["koperasi.savings.transaction"]
+            .sudo()
+            .create({"account_id": self.id, "company_id": self.company_id.id, **vals})
+            .sudo(False)
+        )
+
+    def deposit(self, amount, payment_journal=None, date=None, ref=None):
+        """Post a deposit; return the transaction."""
+        self.ensure_one()
+        self.env["koperasi.savings.transaction"].check_access("create")
+        self._check_amount(amount)
+        self._lock_for_update()
+        self._check_can_transact()
+        if self.kind == "berjangka" and self.balance:
+            raise UserError(
+                self.env._(
+                    "The time deposit %(account)s is already placed: open a new one.",
+                    account=self.name,
+                )
+            )
+        minimum = self.product_id.min_opening
+        if not self.balance and amount < minimum:
+            raise UserError(
+                self.env._(
+                    "The opening deposit of %(account)s must be at least %(minimum)s.",
+                    account=self.name,
+                    minimum=self.currency_id.format(minimum),
+                )
+            )
+        transaction = self._new_transaction(
+            {
+                "type": "deposit",
+                "amount": amount,
+                "payment_journal_id": payment_journal.id if payment_journal else False,
+                "date": date or fields.Date.context_today(self),
+                "ref": ref,
+            }
+        )
+        transaction._action_post()
+        return transaction
+
+    def _withdrawal_charges(self, amount, date):
+        """Fees charged on a withdrawal: ``[(type, amount)]``."""
+        self.ensure_one()
+        charges = []
+        if self.product_id.withdrawal_fee:
+            charges.append(("fee", self.product_id.withdrawal_fee))
+        if (
+            self.kind == "berjangka"
+            and self.maturity_date
+            and date < self.maturity_date
+        ):
+            penalty = savings_interest.early_withdrawal_penalty(
+                amount, self.product_id.early_withdrawal_penalty
+            )
+            if penalty:
+                charges.append(("penalty", penalty))
+        return charges
+
+    def withdraw(self, amount, payment_journal=None, date=None, ref=None):
+        """Post a withdrawal (and its fees) after locking the account row."""
+        self.ensure_one()
+        self.env["koperasi.savings.transaction"].check_access("create")
+        self._check_amount(amount)
+        self._lock_for_update()
+        self._check_can_transact()
+        date = date or fields.Date.context_today(self)
+        balance = self._get_balances().get(self.id, 0.0)
+        charges = self._withdrawal_charges(amount, date)
+        total = amount + sum(charge for __, charge in charges)
+        if self.kind == "berjangka":
+            if amount != balance - sum(charge for __, charge in charges):
+                raise UserError(
+                    self.env._(
+                        "A time deposit is withdrawn in full: %(amount)s is available "
+                        "from %(account)s after charges.",
+                        amount=self.currency_id.format(
+                            balance - sum(charge for __, charge in charges)
+                        ),
+                        account=self.name,
+                    )
+                )
+            minimum = 0.0
+        else:
+            minimum = self.product_id.min_balance
+        if self.currency_id.compare_amounts(balance - total, minimum) < 0:
+            raise UserError(
+                self.env._(
+                    "The withdrawal of %(amount)s would take %(account)s below its minimum "
+                    "balance of %(minimum)s (available: %(available)s).",
+                    amount=self.currency_id.format(amount),
+                    account=self.name,
+                    minimum=self.currency_id.format(minimum),
+                    available=self.currency_id.format(max(balance - minimum, 0.0)),
+                )
+            )
+        transactions = self._new_transaction(
+            {
+                "type": "withdrawal",
+                "amount": amount,
+                "payment_journal_id": payment_journal.id if payment_journal else False,
+                "date": date,
+                "ref": ref,
+            }
+        )
+        for charge_type, charge in charges:
+            transactions |= self._new_transaction(
+                {"type": charge_type, "amount": charge, "date": date, "ref": ref}
+            )
+        transactions._action_post()
+        if self.kind == "berjangka":
+            self.sudo()._close()
+        return transactions[:1]
+
+    def transfer(self, destination, amount, date=None, ref=None):
+        """Move money between two accounts of the same member."""
+        self.ensure_one()
+        self.env["koperasi.savings.transaction"].check_access("create")
+        self._check_amount(amount)
+        if destination == self or destination.member_id != self.member_id:
+            raise UserError(
+                self.env._("A transfer goes to another account of the same member.")
+            )
+        (self | destination)._lock_for_update()
+        (self | destination)._check_can_transact()
+        balance = self._get_balances().get(self.id, 0.0)
+        minimum = 0.0 if self.kind == "berjangka" else self.product_id.min_balance
+        if self.currency_id.compare_amounts(balance - amount, minimum) < 0:
+            raise UserError(
+                self.env._(
+                    "The transfer of %(amount)s would take %(account)s below its minimum "
+                    "balance of %(minimum)s.",
+                    amount=self.currency_id.format(amount),
+                    account=self.name,
+                    minimum=self.currency_id.format(minimum),
+                )
+            )
+        date = date or fields.Date.context_today(self)
+        out = self._new_transaction(
+            {"type": "transfer_out", "amount": amount, "date": date, "ref": ref}
+        )
+        dest = destination._new_transaction(
+            {"type": "transfer_in", "amount": amount, "date": date, "ref": ref}
+        )
+        (out | dest)._action_post()
+        return out | dest
+
+    def _close(self):
+        self.write({"state": "closed", "close_date": fields.Date.context_today(self)})
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_close(self):
+        for account in self:
+            if account.currency_id.compare_amounts(account.balance, 0.0):
+                raise UserError(
+                    self.env._(
+                        "The savings account %(account)s still holds %(balance)s: withdraw "
+                        "or transfer it first.",
+                        account=account.name,
+                        balance=account.currency_id.format(account.balance),
+                    )
+                )
+        self._close()
+
+    def action_reactivate(self):
+        self.filtered(lambda a: a.state == "dormant").write({"state": "open"})
+
+    def action_open_transactions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "koperasi_savings_loan.koperasi_savings_transaction_action"
+        )
+        action["domain"] = [("account_id", "=", self.id)]
+        action["context"] = {"default_account_id": self.id}
+        return action
+
+    def action_print_statement(self):
+        return self.env.ref(
+            "koperasi_savings_loan.action_report_savings_statement"
+        ).report_action(self)
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/koperasi/savings/{self.id}/statement.xlsx",
+            "target": "self",
+        }
+
+    # ------------------------------------------------------------------
+    # Statement
+    # ------------------------------------------------------------------
+    def _get_statement_lines(self, date_from=None, date_to=None):
+        """Posted transactions with a running balance, oldest first."""
+        self.ensure_one()
+        domain = [("account_id", "=", self.id), ("state", "=", "posted")]
+        opening = 0.0
+        if date_from:
+            opening = self._get_balances(date_to=date_from - timedelta(days=1)).get(
+                self.id, 0.0
+            )
+            domain.append(("date", ">=", date_from))
+        if date_to:
+            domain.append(("date", "<=", date_to))
+        transactions = self.env["koperasi.savings.transaction"].search(
+            domain, order="date, id"
+        )
+        running = opening
+        lines = []
+        for transaction in transactions:
+            running += transaction.signed_amount
+            lines.append(
+                {
+                    "transaction": transaction,
+                    "date": transaction.date,
+                    "name": transaction.name,
+                    "type": transaction.type,
+                    "type_label": dict(
+                        transaction._fields["type"]._description_selection(self.env)
+                    )[transaction.type],
+                    "debit": -transaction.signed_amount
+                    if transaction.signed_amount < 0
+                    else 0.0,
+                    "credit": transaction.signed_amount
+                    if transaction.signed_amount > 0
+                    else 0.0,
+                    "balance": running,
+                }
+            )
+        return {"opening": opening, "lines": lines, "closing": running}
+
+    def _get_statement_xlsx(self):
+        """The statement as XLSX bytes."""
+        import io
+
+        import xlsxwriter
+
+        self.ensure_one()
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet(self.env._("Statement"))
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0"})
+        datefmt = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        sheet.write(0, 0, self.env._("Savings statement"), bold)
+        sheet.write(1, 0, self.env._("Account"))
+        sheet.write(1, 1, self.name)
+        sheet.write(2, 0, self.env._("Member"))
+        sheet.write(2, 1, self.member_id.name or "")
+        sheet.write(3, 0, self.env._("Product"))
+        sheet.write(3, 1, self.product_id.name)
+        headers = [
+            self.env._("Date"),
+            self.env._("Reference"),
+            self.env._("Type"),
+            self.env._("Debit"),
+            self.env._("Credit"),
+            self.env._("Balance"),
+        ]
+        for col, header in enumerate(headers):
+            sheet.write(5, col, header, bold)
+        statement = self._get_statement_lines()
+        row = 6
+        for line in statement["lines"]:
+            sheet.write_datetime(
+                row, 0, fields.Datetime.to_datetime(line["date"]), datefmt
+            )
+            sheet.write(row, 1, line["name"])
+            sheet.write(row, 2, line["type_label"])
+            sheet.write_number(row, 3, line["debit"], money)
+            sheet.write_number(row, 4, line["credit"], money)
+            sheet.write_number(row, 5, line["balance"], money)
+            row += 1
+        sheet.write(row, 4, self.env._("Closing balance"), bold)
+        sheet.write_number(row, 5, statement["closing"], money)
+        sheet.set_column(0, 2, 18)
+        sheet.set_column(3, 5, 16)
+        workbook.close()
+        return output.getvalue()
+
+    # ------------------------------------------------------------------
+    # Monthly interest
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_post_monthly_interest(self, batch_size=INTEREST_BATCH_SIZE):
+        """Post last month's interest, one batch per run (cron progress)."""
+        today = fields.Date.context_today(self)
+        last_month = today.replace(day=1) - timedelta(days=1)
+        pending = self._interest_pending_domain(last_month.year, last_month.month)
+        remaining = self.search_count(pending)
+        accounts = self.search(pending, limit=batch_size, order="id")
+        accounts._post_interest(last_month.year, last_month.month)
+        self.env["ir.cron"]._notify_progress(
+            done=len(accounts), remaining=max(remaining - len(accounts), 0)
+        )
+        return accounts
+
+    @api.model
+    def _interest_pending_domain(self, year, month):
+        __, date_to = savings_interest.month_bounds(year, month)
+        period = f"{year:04d}-{month:02d}"
+        return [
+            ("state", "in", ("open", "dormant")),
+            ("product_id.interest_rate", ">", 0),
+            ("open_date", "<=", date_to),
+            ("interest_period", "<", period),
+        ]
+
+    def _post_interest(self, year, month):
+        """Compute, post and tax the interest of one month for these accounts.
+
+        Idempotent: accounts already processed for the month are skipped.
+        One journal entry per product and batch carries the lines of every
+        account (one partner line each).
+        """
+        period = f"{year:04d}-{month:02d}"
+        date_from, date_to = savings_interest.month_bounds(year, month)
+        accounts = self.filtered(lambda a: a.interest_period < period)
+        if not accounts:
+            return self.env["koperasi.savings.transaction"]
+        accounts._lock_interest_rows()
+        accounts = accounts.filtered(lambda a: a.interest_period < period)
+        Transaction = self.env["koperasi.savings.transaction"]
+        Transaction.flush_model()
+        openings = accounts._get_balances(date_to=date_from - timedelta(days=1))
+        movements = {}
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT account_id, date, SUM(signed_amount)
+                     FROM koperasi_savings_transaction
+                    WHERE account_id = ANY(%s) AND state = 'posted'
+                      AND date >= %s AND date <= %s
+                 GROUP BY account_id, date""",
+                accounts.ids,
+                date_from,
+                date_to,
+            )
+        )
+        for account_id, day, amount in rows:
+            movements.setdefault(account_id, []).append((day, amount))
+        vals_list = []
+        for account in accounts:
+            product = account.product_id
+            start = max(date_from, account.open_date)
+            gross = savings_interest.compute_interest(
+                product.interest_basis,
+                openings.get(account.id, 0.0)
+                + sum(a for d, a in movements.get(account.id, []) if d < start),
+                [(d, a) for d, a in movements.get(account.id, []) if d >= start],
+                start,
+                date_to,
+                product.interest_rate,
+            )
+            if gross <= 0:
+                continue
+            tax = savings_interest.final_tax(
+                gross, product.tax_threshold, product.tax_rate
+            )
+            base = {
+                "account_id": account.id,
+                "company_id": account.company_id.id,
+                "date": date_to,
+                "interest_period": period,
+            }
+            vals_list.append({**base, "type": "interest", "amount": gross})
+            if tax:
+                vals_list.append({**base, "type": "tax", "amount": tax})
+        transactions = Transaction.sudo().create(vals_list)
+        transactions._action_post(group=True)
+        accounts.sudo().write({"interest_period": period})
+        return transactions
+
+    def _lock_interest_rows(self):
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM koperasi_savings_account WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
+                self.ids,
+            )
+        )
+        self.invalidate_recordset(["interest_period"])
+
+    # ------------------------------------------------------------------
+    # Dormancy and maturity
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_detect_dormant(self):
+        """Mark open accounts without a transaction for N months as dormant."""
+        today = fields.Date.context_today(self)
+        dormant = self.env["koperasi.savings.account"]
+        for company in self.env["res.company"].search([]):
+            months = company.koperasi_savings_dormant_months
+            if months <= 0:
+                continue
+            limit_date = savings_interest.add_months(today, -months)
+            accounts = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "open"),
+                    ("kind", "!=", "berjangka"),
+                    "|",
+                    ("last_transaction_date", "<", limit_date),
+                    "&",
+                    ("last_transaction_date", "=", False),
+                    ("open_date", "<", limit_date),
+                ]
+            )
+            accounts.write({"state": "dormant"})
+            dormant |= accounts
+        return dormant
+
+    @api.model
+    def _cron_process_maturity(self):
+        """Roll over or pay out the time deposits that reached maturity."""
+        today = fields.Date.context_today(self)
+        accounts = self.search(
+            [
+                ("kind", "=", "berjangka"),
+                ("state", "=", "open"),
+                ("maturity_date", "<=", today),
+            ]
+        )
+        for account in accounts:
+            account._process_maturity()
+        return accounts
+
+    def _process_maturity(self):
+        self.ensure_one()
+        if self.product_id.maturity_action == "rollover":
+            self.maturity_date = savings_interest.add_months(
+                self.maturity_date, self.product_id.term_months
+            )
+            return
+        sukarela = self.search(
+            [
+                ("member_id", "=", self.member_id.id),
+                ("kind", "=", "sukarela"),
+                ("state", "=", "open"),
+            ],
+            limit=1,
+        )
+        if not sukarela:
+            _logger.info(
+                "Time deposit %s matured without a voluntary account", self.name
+            )
+            return
+        balance = self.balance
+        if balance > 0:
+            self.transfer(sukarela, balance, ref=self.env._("Maturity payout"))
+        self._close()
+
+    @api.constrains("member_id", "product_id")
+    def _check_member_state(self):
+        for account in self:
+            if account.member_id.state not in ("active", "candidate", "suspended"):
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s is no longer a member: no savings account can be opened.",
+                        member=account.member_id.name,
+                    )
+                )
+
+    @api.model
+    def _demo_deposit(self, account_ids, amounts):
+        """Demo data: post opening deposits when the products can post."""
+        for account, amount in zip(self.browse(account_ids), amounts, strict=True):
+            try:
+                account.product_id._check_accounting()
+            except ValidationError:
+                _logger.info(
+                    "Demo deposit skipped: %s has no accounting set up", account.name
+                )
+                continue
+            if account._default_payment_journal_for_demo():
+                account.deposit(
+                    amount, payment_journal=account._default_payment_journal_for_demo()
+                )
+
+    def _default_payment_journal_for_demo(self):
+        return self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self.company_id),
+                ("type", "=", "cash"),
+                ("default_account_id", "!=", False),
+            ],
+            limit=1,
+        )

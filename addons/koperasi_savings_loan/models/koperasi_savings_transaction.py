@@ -1,0 +1,297 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# Sign of each type on the member's balance.
+SIGNS = {
+    "deposit": 1,
+    "withdrawal": -1,
+    "interest": 1,
+    "tax": -1,
+    "fee": -1,
+    "penalty": -1,
+    "transfer_in": 1,
+    "transfer_out": -1,
+}
+
+
+class KoperasiSavingsTransaction(models.Model):
+    _name = "koperasi.savings.transaction"
+    _description = "Savings Transaction"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    account_id = fields.Many2one(
+        "koperasi.savings.account",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    member_id = fields.Many2one(related="account_id.member_id", store=True, index=True)
+    partner_id = fields.Many2one(related="account_id.partner_id", store=True)
+    product_id = fields.Many2one(related="account_id.product_id", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    type = fields.Selection(
+        [
+            ("deposit", "Deposit"),
+            ("withdrawal", "Withdrawal"),
+            ("interest", "Interest"),
+            ("tax", "Final Tax"),
+            ("fee", "Fee"),
+            ("penalty", "Early Withdrawal Penalty"),
+            ("transfer_in", "Transfer In"),
+            ("transfer_out", "Transfer Out"),
+        ],
+        required=True,
+    )
+    amount = fields.Monetary(required=True)
+    signed_amount = fields.Monetary(compute="_compute_signed_amount", store=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("posted", "Posted"), ("reversed", "Reversed")],
+        default="draft",
+        required=True,
+        index=True,
+        readonly=True,
+    )
+    ref = fields.Char(string="Note")
+    payment_journal_id = fields.Many2one(
+        "account.journal",
+        string="Cash/Bank Journal",
+        check_company=True,
+        domain="[('type', 'in', ('cash', 'bank'))]",
+    )
+    interest_period = fields.Char(
+        readonly=True, help="Month (YYYY-MM) of an interest line."
+    )
+    move_id = fields.Many2one(
+        "account.move", string="Journal Entry", readonly=True, copy=False, index=True
+    )
+    reversed_move_id = fields.Many2one("account.move", readonly=True, copy=False)
+    user_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True
+    )
+
+    _sql_constraints = [
+        (
+            "amount_positive",
+            "CHECK(amount > 0)",
+            "A transaction amount must be positive.",
+        ),
+    ]
+
+    @api.depends("type", "amount", "state")
+    def _compute_signed_amount(self):
+        for transaction in self:
+            sign = SIGNS.get(transaction.type, 0)
+            if transaction.state == "reversed":
+                sign = 0
+            transaction.signed_amount = sign * transaction.amount
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        transactions = super().create(vals_list)
+        sequence = self.env["ir.sequence"]
+        names = {}
+        for company in transactions.company_id:
+            count = len(transactions.filtered(lambda t, c=company: t.company_id == c))
+            names[company] = [
+                sequence.with_company(company).next_by_code(
+                    "koperasi.savings.transaction"
+                )
+                for __ in range(count)
+            ]
+        for transaction in transactions:
+            transaction.name = names[transaction.company_id].pop(0)
+        return transactions
+
+    def write(self, vals):
+        protected = {"amount", "type", "account_id", "date"}
+        if protected & set(vals) and any(t.state != "draft" for t in self):
+            raise UserError(
+                self.env._(
+                    "A posted savings transaction cannot be changed: reverse it."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        if any(t.state != "draft" for t in self):
+            raise UserError(
+                self.env._(
+                    "A posted savings transaction cannot be deleted: reverse it."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Posting
+    # ------------------------------------------------------------------
+    def _get_counterpart_account(self):
+        """The account opposite the savings liability for this transaction."""
+        self.ensure_one()
+        product = self.product_id
+        if self.type in ("deposit", "withdrawal"):
+            journal = self.payment_journal_id or self._default_payment_journal()
+            if not journal.default_account_id:
+                raise UserError(
+                    self.env._(
+                        "Choose a cash or bank journal with a default account for %(ref)s.",
+                        ref=self.name,
+                    )
+                )
+            return journal.default_account_id
+        if self.type == "interest":
+            return product.account_interest_id
+        if self.type == "tax":
+            return product.account_tax_id
+        if self.type in ("fee", "penalty"):
+            return product.account_fee_id
+        return product.account_liability_id
+
+    def _default_payment_journal(self):
+        return self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self.company_id),
+                ("type", "=", "cash"),
+            ],
+            limit=1,
+        )
+
+    def _prepare_move_line_vals(self):
+        """Two balanced lines: the liability side and its counterpart."""
+        self.ensure_one()
+        sign = SIGNS[self.type]
+        label = f"{self.name} {self.account_id.name}"
+        liability = {
+            "name": label,
+            "account_id": self.product_id.account_liability_id.id,
+            "partner_id": self.partner_id.id,
+            "debit": self.amount if sign < 0 else 0.0,
+            "credit": self.amount if sign > 0 else 0.0,
+        }
+        counterpart = {
+            "name": label,
+            "account_id": self._get_counterpart_account().id,
+            "partner_id": self.partner_id.id,
+            "debit": self.amount if sign > 0 else 0.0,
+            "credit": self.amount if sign < 0 else 0.0,
+        }
+        return [liability, counterpart]
+
+    def _prepare_move_vals(self):
+        """One journal entry for these transactions (same company, product journal)."""
+        first = self[:1]
+        journal = first.product_id.journal_id
+        if first.type in ("deposit", "withdrawal") and len(self) == 1:
+            journal = (
+                first.payment_journal_id or first._default_payment_journal() or journal
+            )
+        lines = []
+        for transaction in self:
+            lines += transaction._prepare_move_line_vals()
+        # Transfers: both sides hit the liability accounts, no counterpart.
+        if set(self.mapped("type")) <= {"transfer_in", "transfer_out"}:
+            lines = [
+                line
+                for transaction in self
+                for line in transaction._prepare_move_line_vals()[:1]
+            ]
+        return {
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "date": max(self.mapped("date")),
+            "ref": ", ".join(self.mapped("name"))[:200]
+            if len(self) <= 5
+            else first.name,
+            "company_id": first.company_id.id,
+            "line_ids": [fields.Command.create(line) for line in lines],
+        }
+
+    def _action_post(self, group=False):
+        """Post the draft transactions: one entry per call, or per product when ``group``.
+
+        Posting twice does nothing: only draft transactions are posted.
+        """
+        drafts = self.filtered(lambda t: t.state == "draft")
+        if not drafts:
+            return self.env["account.move"]
+        drafts.product_id._check_accounting()
+        if group:
+            buckets = defaultdict(lambda: self.env["koperasi.savings.transaction"])
+            for transaction in drafts:
+                buckets[(transaction.company_id, transaction.product_id)] |= transaction
+            groups = list(buckets.values())
+        else:
+            groups = [drafts]
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .create([g._prepare_move_vals() for g in groups])
+        )
+        moves.action_post()
+        for move, transactions in zip(moves, groups, strict=True):
+            transactions.write({"move_id": move.id, "state": "posted"})
+            for account in transactions.account_id:
+                dates = transactions.filtered(
+                    lambda t, a=account: t.account_id == a
+                ).mapped("date")
+                if (
+                    not account.last_transaction_date
+                    or account.last_transaction_date < max(dates)
+                ):
+                    account.sudo().last_transaction_date = max(dates)
+        return moves
+
+    def action_reverse(self):
+        """Cancel posted transactions by reversing their journal entries."""
+        self.env["koperasi.savings.transaction"].check_access("write")
+        for transaction in self:
+            if transaction.state != "posted":
+                raise UserError(
+                    self.env._(
+                        "Only a posted transaction can be reversed (%(ref)s).",
+                        ref=transaction.name,
+                    )
+                )
+            siblings = self.search([("move_id", "=", transaction.move_id.id)])
+            if len(siblings) > 1 and transaction.type not in (
+                "transfer_in",
+                "transfer_out",
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(ref)s was posted in a batch entry: reverse the batch from "
+                        "accounting and correct with a new transaction.",
+                        ref=transaction.name,
+                    )
+                )
+            if transaction.signed_amount > 0:
+                account = transaction.account_id
+                account._lock_for_update()
+                balance = account._get_balances().get(account.id, 0.0)
+                if account.currency_id.compare_amounts(balance, transaction.amount) < 0:
+                    raise UserError(
+                        self.env._(
+                            "Reversing %(ref)s would make %(account)s negative.",
+                            ref=transaction.name,
+                            account=account.name,
+                        )
+                    )
+            reversal = transaction.move_id.sudo()._reverse_moves(
+                [{"ref": self.env._("Reversal of %(ref)s", ref=transaction.name)}]
+            )
+            reversal.action_post()
+            siblings.write({"state": "reversed", "reversed_move_id": reversal.id})
+        return True
+
+    def action_print_receipt(self):
+        return self.env.ref(
+            "koperasi_savings_loan.action_report_savings_receipt"
+        ).report_action(self)

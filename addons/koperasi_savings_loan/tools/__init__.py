@@ -1,0 +1,1 @@
+from . import loan_schedule, savings_interest
