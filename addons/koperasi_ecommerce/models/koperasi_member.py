@@ -1,0 +1,62 @@
+from datetime import timedelta
+
+from odoo import api, models
+
+
+class KoperasiMember(models.Model):
+    _inherit = "koperasi.member"
+
+    @api.model
+    def _get_shu_base(self, members, date_from, date_to):
+        """Add the members' shop purchases (confirmed orders, untaxed) as volume."""
+        result = super()._get_shu_base(members, date_from, date_to)
+        volumes = self._get_shop_volumes(members, date_from, date_to)
+        for member in members:
+            entry = result.setdefault(member.id, {"capital": 0.0, "volume": 0.0})
+            entry["volume"] = entry.get("volume", 0.0) + volumes.get(member.id, 0.0)
+        return result
+
+    @api.model
+    def _get_shop_volumes(self, members, date_from, date_to):
+        """``{member_id: untaxed amount of the member's confirmed shop orders}``."""
+        if not members:
+            return {}
+        partner_to_member = {m.partner_id.commercial_partner_id.id: m for m in members}
+        domain = [
+            ("state", "=", "sale"),
+            ("website_id", "!=", False),
+            ("partner_id.commercial_partner_id", "in", list(partner_to_member)),
+            ("company_id", "in", members.company_id.ids),
+        ]
+        if date_from:
+            domain.append(("date_order", ">=", date_from))
+        if date_to:
+            domain.append(("date_order", "<", date_to + timedelta(days=1)))
+        groups = (
+            self.env["sale.order"]
+            .sudo()
+            ._read_group(domain, ["partner_id"], ["amount_untaxed:sum"])
+        )
+        volumes = {}
+        for partner, amount in groups:
+            member = partner_to_member.get(partner.commercial_partner_id.id)
+            if member:
+                currency = member.company_id.currency_id
+                volumes[member.id] = currency.round(
+                    volumes.get(member.id, 0.0) + amount
+                )
+        return volumes
+
+    @api.model
+    def _koperasi_active_member_for_user(self, user, company):
+        """The active member of ``company`` whose contact is ``user``'s."""
+        if not user or user._is_public():
+            return self.browse()
+        return self.sudo().search(
+            [
+                ("partner_id", "=", user.partner_id.commercial_partner_id.id),
+                ("state", "=", "active"),
+                ("company_id", "=", company.id),
+            ],
+            limit=1,
+        )

@@ -1,0 +1,136 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class KoperasiProducerPayout(models.Model):
+    _name = "koperasi.producer.payout"
+    _description = "Producer Payout"
+    _inherit = ["mail.thread"]
+    _order = "request_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, readonly=True, copy=False, default="/")
+    producer_id = fields.Many2one(
+        "koperasi.producer",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        readonly=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount = fields.Monetary(required=True, readonly=True, tracking=True)
+    request_date = fields.Datetime(
+        default=fields.Datetime.now, required=True, readonly=True
+    )
+    requested_by_id = fields.Many2one("res.users", readonly=True)
+    state = fields.Selection(
+        [("requested", "Requested"), ("paid", "Paid"), ("rejected", "Rejected")],
+        default="requested",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    payment_id = fields.Many2one(
+        "account.payment", readonly=True, check_company=True, copy=False
+    )
+    reject_reason = fields.Text(readonly=True, copy=False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        payouts = super().create(vals_list)
+        for payout in payouts.filtered(lambda p: p.name == "/"):
+            payout.name = (
+                self.env["ir.sequence"]
+                .sudo()
+                .with_company(payout.company_id)
+                .next_by_code("koperasi.producer.payout")
+                or "/"
+            )
+        return payouts
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_paid(self):
+        if any(payout.state == "paid" for payout in self):
+            raise UserError(self.env._("A paid payout cannot be deleted."))
+
+    # ------------------------------------------------------------------
+    # Approval pipeline
+    # ------------------------------------------------------------------
+    def action_approve(self):
+        self._check_can_approve()
+        for payout in self:
+            payout._do_approve()
+        return True
+
+    def _check_can_approve(self):
+        if not self.env.user.has_group(
+            "koperasi_ecommerce.group_koperasi_ecommerce_manager"
+        ):
+            raise UserError(self.env._("Only a shop manager can approve payouts."))
+        for payout in self:
+            if payout.state != "requested":
+                raise UserError(
+                    self.env._(
+                        "The payout %(name)s is not waiting for approval.",
+                        name=payout.name,
+                    )
+                )
+            balance = payout.producer_id.balance
+            if payout.currency_id.compare_amounts(payout.amount, balance) > 0:
+                raise UserError(
+                    self.env._(
+                        "The payout %(name)s is above the producer's balance (%(balance)s).",
+                        name=payout.name,
+                        balance=payout.currency_id.format(balance),
+                    )
+                )
+
+    def _do_approve(self):
+        self.ensure_one()
+        self.producer_id._lock_for_payout()
+        payment = (
+            self.env["account.payment"].sudo().create(self._prepare_payment_vals())
+        )
+        payment.action_post()
+        self.write({"state": "paid", "payment_id": payment.id})
+
+    def _prepare_payment_vals(self):
+        self.ensure_one()
+        journal = self.company_id._koperasi_payout_journal()
+        if not journal:
+            raise UserError(
+                self.env._("Configure a bank journal for the producers' payouts.")
+            )
+        _journal, _expense, payable = self.company_id._koperasi_producer_accounting()
+        return {
+            "payment_type": "outbound",
+            "partner_type": "supplier",
+            "partner_id": self.producer_id.partner_id.id,
+            "amount": self.amount,
+            "currency_id": self.currency_id.id,
+            "journal_id": journal.id,
+            "company_id": self.company_id.id,
+            "destination_account_id": payable.id,
+            "memo": self.env._("Producer payout %(name)s", name=self.name),
+        }
+
+    def action_reject(self, reason=None):
+        if not self.env.user.has_group(
+            "koperasi_ecommerce.group_koperasi_ecommerce_manager"
+        ):
+            raise UserError(self.env._("Only a shop manager can reject payouts."))
+        for payout in self:
+            if payout.state != "requested":
+                raise UserError(
+                    self.env._(
+                        "The payout %(name)s is not waiting for approval.",
+                        name=payout.name,
+                    )
+                )
+        self.write({"state": "rejected", "reject_reason": reason or False})
+        return True

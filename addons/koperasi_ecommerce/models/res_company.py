@@ -1,0 +1,112 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    koperasi_member_pricelist_id = fields.Many2one(
+        "product.pricelist",
+        string="Member Pricelist",
+        help="Applied automatically on the website to logged-in active members.",
+    )
+    koperasi_commission_percent = fields.Float(
+        string="Default Shop Commission (%)",
+        default=10.0,
+        help="The cooperative's share of a producer's sale when neither the "
+        "producer nor the product category sets one.",
+    )
+    koperasi_payout_minimum = fields.Monetary(
+        string="Minimum Payout",
+        currency_field="currency_id",
+        default=50000.0,
+    )
+    koperasi_proof_reminder_days = fields.Integer(
+        string="Proof Reminder after (days)", default=1
+    )
+    koperasi_proof_cancel_days = fields.Integer(
+        string="Cancel Unpaid Orders after (days)", default=3
+    )
+    koperasi_producer_journal_id = fields.Many2one(
+        "account.journal",
+        string="Producer Earnings Journal",
+        check_company=True,
+        domain="[('type', '=', 'general')]",
+    )
+    koperasi_producer_expense_account_id = fields.Many2one(
+        "account.account",
+        string="Producer Cost Account",
+        check_company=True,
+        help="Debited with the producers' share of their delivered and paid sales.",
+    )
+    koperasi_producer_payable_account_id = fields.Many2one(
+        "account.account",
+        string="Producer Payable Account",
+        check_company=True,
+        help="Credited with the producers' earnings, debited by their payouts.",
+    )
+    koperasi_payout_journal_id = fields.Many2one(
+        "account.journal",
+        string="Payout Journal",
+        check_company=True,
+        domain="[('type', 'in', ('bank', 'cash'))]",
+    )
+    koperasi_shop_whatsapp = fields.Char(string="Shop WhatsApp Number")
+
+    def _koperasi_producer_accounting(self):
+        """Return ``(journal, expense account, payable account)`` of the
+        producers' ledger, completing the configuration on first use."""
+        self.ensure_one()
+        company = self.sudo()
+        Journal = company.env["account.journal"]
+        Account = company.env["account.account"].with_company(company)
+        journal = company.koperasi_producer_journal_id or Journal.search(
+            [*Journal._check_company_domain(company), ("type", "=", "general")], limit=1
+        )
+        expense = company.koperasi_producer_expense_account_id or Account.search(
+            [
+                *Account._check_company_domain(company),
+                ("account_type", "=", "expense_direct_cost"),
+            ],
+            limit=1,
+        )
+        if not expense:
+            expense = Account.search(
+                [
+                    *Account._check_company_domain(company),
+                    ("account_type", "=", "expense"),
+                ],
+                limit=1,
+            )
+        payable = company.koperasi_producer_payable_account_id
+        if not payable:
+            start = Account.search(
+                [
+                    *Account._check_company_domain(company),
+                    ("account_type", "=", "liability_payable"),
+                ],
+                limit=1,
+            )
+            payable = Account.create(
+                {
+                    "name": self.env._("Producer Payables (Shop)"),
+                    "code": Account._search_new_account_code(start.code or "2100"),
+                    "account_type": "liability_payable",
+                    "reconcile": True,
+                    "company_ids": [(6, 0, company.ids)],
+                }
+            )
+        company.write(
+            {
+                "koperasi_producer_journal_id": journal.id,
+                "koperasi_producer_expense_account_id": expense.id,
+                "koperasi_producer_payable_account_id": payable.id,
+            }
+        )
+        return journal, expense, payable
+
+    def _koperasi_payout_journal(self):
+        self.ensure_one()
+        Journal = self.env["account.journal"].sudo()
+        return self.sudo().koperasi_payout_journal_id or Journal.search(
+            [*Journal._check_company_domain(self), ("type", "=", "bank")], limit=1
+        )

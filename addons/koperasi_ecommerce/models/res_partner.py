@@ -1,0 +1,35 @@
+from odoo import api, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    @api.depends("country_id", "specific_property_product_pricelist")
+    @api.depends_context("company", "country_code")
+    def _compute_product_pricelist(self):
+        """Active members of the current company get its member pricelist."""
+        res = super()._compute_product_pricelist()
+        member_pricelist = self.env.company.sudo().koperasi_member_pricelist_id
+        if not member_pricelist or not self.ids:
+            return res
+        commercial_ids = {
+            partner.id: partner.commercial_partner_id.id
+            for partner in self
+            if partner.id
+        }
+        members = (
+            self.env["koperasi.member"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", list(set(commercial_ids.values()))),
+                    ("state", "=", "active"),
+                    ("company_id", "=", self.env.company.id),
+                ]
+            )
+        )
+        member_partner_ids = set(members.partner_id.ids)
+        for partner in self:
+            if commercial_ids.get(partner.id) in member_partner_ids:
+                partner.property_product_pricelist = member_pricelist
+        return res

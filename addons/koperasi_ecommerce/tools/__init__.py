@@ -1,0 +1,3 @@
+from . import commission
+from . import payment_proof
+from . import whatsapp
