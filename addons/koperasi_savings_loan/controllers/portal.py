@@ -38,9 +38,10 @@ class KoperasiSavingsPortal(KoperasiPortal):
     def _get_own_savings_account(self, account_id):
         """The account through the member's record rules, or 404."""
         account = request.env["koperasi.savings.account"].browse(account_id)
+        if not account.exists():
+            raise request.not_found()
         try:
             account.check_access("read")
-            account.name  # noqa: B018 -- raises MissingError when deleted
         except (AccessError, MissingError) as exc:
             raise request.not_found() from exc
         return account

@@ -151,12 +151,14 @@ class KoperasiSavingsAccount(models.Model):
         clear message instead of reading a stale balance.
         """
         try:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM koperasi_savings_account WHERE id = ANY(%s) FOR UPDATE NOWAIT",
-                    self.ids,
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM koperasi_savings_account"
+                        " WHERE id = ANY(%s) ORDER BY id FOR UPDATE NOWAIT",
+                        self.ids,
+                    )
                 )
-            )
         except errors.LockNotAvailable as exc:
             raise UserError(
                 self.env._(
@@ -581,7 +583,11 @@ class KoperasiSavingsAccount(models.Model):
         """Mark open accounts without a transaction for N months as dormant."""
         today = fields.Date.context_today(self)
         dormant = self.env["koperasi.savings.account"]
-        for company in self.env["res.company"].search([]):
+        companies = [
+            company
+            for (company,) in self._read_group([("state", "=", "open")], ["company_id"])
+        ]
+        for company in companies:
             months = company.koperasi_savings_dormant_months
             if months <= 0:
                 continue

@@ -87,32 +87,32 @@ class KoperasiSavingsProduct(models.Model):
     journal_id = fields.Many2one(
         "account.journal",
         check_company=True,
-        default=_default_journal,
+        default=lambda self: self._default_journal(),
         domain="[('type', '=', 'general')]",
     )
     account_liability_id = fields.Many2one(
         "account.account",
         string="Savings Liability Account",
         check_company=True,
-        default=_default_account_liability,
+        default=lambda self: self._default_account_liability(),
     )
     account_interest_id = fields.Many2one(
         "account.account",
         string="Interest Expense Account",
         check_company=True,
-        default=_default_account_interest,
+        default=lambda self: self._default_account_interest(),
     )
     account_tax_id = fields.Many2one(
         "account.account",
         string="Tax Payable Account",
         check_company=True,
-        default=_default_account_tax,
+        default=lambda self: self._default_account_tax(),
     )
     account_fee_id = fields.Many2one(
         "account.account",
         string="Fee Income Account",
         check_company=True,
-        default=_default_account_fee,
+        default=lambda self: self._default_account_fee(),
     )
     account_ids = fields.One2many("koperasi.savings.account", "product_id")
     account_count = fields.Integer(compute="_compute_account_count")

@@ -111,9 +111,17 @@ class KoperasiSavingsWithdrawalRequest(models.Model):
         )
 
     def _notify_member(self, body):
+        """E-mail the member; the cooperative signs when the member is the author."""
         for request in self:
+            author = self.env.user.partner_id
+            if author == request.partner_id:
+                # The member asked through the portal: still e-mail them.
+                if request.company_id.partner_id.email:
+                    author = request.company_id.partner_id
+                request = request.with_context(mail_notify_author=True)
             request.message_post(
                 body=body,
+                author_id=author.id,
                 partner_ids=request.partner_id.ids,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",

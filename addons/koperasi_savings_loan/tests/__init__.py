@@ -1,4 +1,8 @@
 from . import (
     test_savings_interest,
     test_savings_account,
+    test_concurrency,
+    test_withdrawal_request,
+    test_portal,
+    test_access_rights,
 )
