@@ -172,11 +172,37 @@ class SaleOrder(models.Model):
         tx._set_done()
         tx._check_amount_and_confirm_order()
         tx._invoice_sale_orders()
+        invoices = tx.invoice_ids.filtered(lambda move: move.state == "draft")
+        invoices.action_post()
+        payment = self._koperasi_register_transfer_payment(tx)
+        if payment:
+            tx.payment_id = payment
         tx._post_process()
         self.sudo().write({"koperasi_proof_state": "verified"})
         self.message_post(
             body=self.env._("Proof of payment verified: payment received.")
         )
+
+    def _koperasi_register_transfer_payment(self, tx):
+        """Pay the order's invoices from the bank journal of the transfer."""
+        invoices = tx.invoice_ids.filtered(
+            lambda move: (
+                move.state == "posted"
+                and move.payment_state not in ("paid", "in_payment")
+            )
+        )
+        if not invoices:
+            return self.env["account.payment"]
+        journal = (
+            tx.provider_id.journal_id or self.company_id._koperasi_payout_journal()
+        )
+        wizard = (
+            self.env["account.payment.register"]
+            .sudo()
+            .with_context(active_model="account.move", active_ids=invoices.ids)
+            .create({"journal_id": journal.id, "communication": tx.reference})
+        )
+        return wizard._create_payments()
 
     def action_koperasi_proof_reject(self):
         self._koperasi_check_can_verify()

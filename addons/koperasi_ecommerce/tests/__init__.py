@@ -1,1 +1,2 @@
-from . import test_install
+from . import test_tools
+from . import test_producer_ledger

@@ -1,0 +1,128 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import KoperasiEcommerceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestProducerLedger(KoperasiEcommerceCommon):
+    def _paid_and_delivered_order(self, lines):
+        order, tx = self._create_transfer_order(self.member_user.partner_id, lines)
+        order._koperasi_submit_proof("bukti.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32)
+        order.with_user(self.officer).action_koperasi_proof_confirm()
+        self._deliver(order)
+        return order
+
+    def test_credit_when_delivered_and_paid(self):
+        order = self._paid_and_delivered_order(
+            [(self.abon, 2), (self.kerupuk, 3), (self.pakan, 1)]
+        )
+        abon_line = order.order_line.filtered(
+            lambda line: line.product_id == self.abon.product_variant_id
+        )
+        entry = abon_line.koperasi_ledger_ids
+        # Producer's own rate (8%) wins over the category's (12%).
+        self.assertRecordValues(
+            entry,
+            [
+                {
+                    "producer_id": self.producer.id,
+                    "gross_amount": 200000.0,
+                    "commission_percent": 8.0,
+                    "commission_amount": 16000.0,
+                    "net_amount": 184000.0,
+                }
+            ],
+        )
+        self.assertEqual(entry.move_id.state, "posted")
+        self.assertEqual(self._balances(self.producer)[0], 184000.0)
+        # No producer rate: the category's 12% applies: 60,000 - 7,200.
+        kerupuk_entry = order.order_line.filtered(
+            lambda line: line.product_id == self.kerupuk.product_variant_id
+        ).koperasi_ledger_ids
+        self.assertEqual(kerupuk_entry.net_amount, 52800.0)
+        self.assertEqual(self._balances(self.other_producer)[0], 52800.0)
+        # A business unit's line is recorded without a payable.
+        pakan_entry = order.order_line.filtered(
+            lambda line: line.product_id == self.pakan.product_variant_id
+        ).koperasi_ledger_ids
+        self.assertEqual(pakan_entry.gross_amount, 45000.0)
+        self.assertFalse(pakan_entry.move_id)
+        # Idempotent: crediting again changes nothing.
+        order.order_line._koperasi_credit_producers()
+        self.env["sale.order"]._cron_koperasi_credit_producers()
+        self.assertEqual(len(abon_line.koperasi_ledger_ids), 1)
+        self.assertEqual(self._balances(self.producer)[0], 184000.0)
+
+    def test_no_credit_before_payment(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.shopper.partner_id.id,
+                "order_line": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": self.abon.product_variant_id.id,
+                            "product_uom_qty": 1,
+                        },
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        self._deliver(order)
+        self.assertFalse(
+            order.order_line.koperasi_ledger_ids,
+            "delivered but not paid: nothing earned",
+        )
+        self.assertEqual(self._balances(self.producer)[0], 0.0)
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.assertFalse(
+            order.order_line.koperasi_ledger_ids,
+            "invoiced but not paid: nothing earned",
+        )
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(order.order_line.koperasi_ledger_ids.net_amount, 92000.0)
+        self.assertEqual(self._balances(self.producer)[0], 92000.0)
+
+    def test_payout_request_and_approval(self):
+        self._paid_and_delivered_order([(self.abon, 2)])
+        producer = self.producer.with_user(self.producer_user)
+        with self.assertRaisesRegex(UserError, "minimum payout"):
+            producer.sudo()._request_payout(20000)
+        with self.assertRaisesRegex(UserError, "only"):
+            producer.sudo()._request_payout(200000)
+        with self.assertRaises(UserError):
+            producer.sudo()._request_payout(-5)
+        self.assertFalse(self.producer.payout_ids, "refused requests create nothing")
+        payout = producer.sudo()._request_payout(100000)
+        self.assertEqual(payout.state, "requested")
+        self.assertEqual(self._balances(self.producer)[1], 84000.0)
+        with self.assertRaisesRegex(UserError, "only"):
+            producer.sudo()._request_payout(100000)
+        # Officers cannot approve; the manager can, once.
+        with self.assertRaises(UserError):
+            payout.with_user(self.officer).action_approve()
+        payout.with_user(self.manager).action_approve()
+        self.assertEqual(payout.state, "paid")
+        self.assertIn(payout.payment_id.state, ("paid", "in_process"))
+        self.assertEqual(payout.payment_id.amount, 100000.0)
+        self.assertEqual(self._balances(self.producer)[0], 84000.0)
+        self.assertEqual(self._balances(self.producer)[1], 84000.0)
+        with self.assertRaisesRegex(UserError, "not waiting"):
+            payout.with_user(self.manager).action_approve()
+        with self.assertRaises(UserError):
+            payout.unlink()
+
+    def test_payout_reject_releases_amount(self):
+        self._paid_and_delivered_order([(self.abon, 1)])
+        payout = self.producer.sudo()._request_payout(92000)
+        self.assertEqual(self._balances(self.producer)[1], 0.0)
+        payout.with_user(self.manager).action_reject("Rekening belum lengkap")
+        self.assertEqual(payout.state, "rejected")
+        self.assertEqual(self._balances(self.producer)[1], 92000.0)
