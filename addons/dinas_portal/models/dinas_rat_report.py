@@ -1,0 +1,137 @@
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import detect_file_type
+from ..tools.uploads import MAX_UPLOAD_SIZE
+
+
+class DinasRatReport(models.Model):
+    _name = "dinas.rat.report"
+    _description = "RAT Report"
+    _inherit = ["mail.thread"]
+    _order = "year desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["cooperative_id"]
+
+    cooperative_id = fields.Many2one(
+        "dinas.cooperative",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="cascade",
+    )
+    year = fields.Integer(string="RAT Year", required=True)
+    date_held = fields.Date(required=True)
+    members_attending = fields.Integer(required=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    total_assets = fields.Monetary()
+    turnover = fields.Monetary()
+    surplus = fields.Monetary(string="SHU (Surplus)")
+    report_file = fields.Binary(string="Report (PDF)", attachment=True)
+    report_filename = fields.Char()
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "cooperative_year_uniq",
+            "unique(cooperative_id, year)",
+            "A RAT report for this year is already submitted.",
+        )
+    ]
+
+    @api.depends("cooperative_id", "year")
+    def _compute_display_name(self):
+        for report in self:
+            report.display_name = f"RAT {report.year} - {report.cooperative_id.name}"
+
+    @api.constrains("year", "date_held", "members_attending")
+    def _check_values(self):
+        today = fields.Date.context_today(self)
+        for report in self:
+            if report.year < 1945 or report.year > today.year:
+                raise ValidationError(self.env._("The RAT year is not valid."))
+            if report.date_held > today:
+                raise ValidationError(
+                    self.env._("The RAT date cannot be in the future.")
+                )
+            if report.members_attending < 0:
+                raise ValidationError(
+                    self.env._("The number of attending members cannot be negative.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        reports = super().create(vals_list)
+        reports._update_cooperatives()
+        return reports
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "year" in vals:
+            self._update_cooperatives()
+        return res
+
+    @api.model
+    def _create_from_portal(self, cooperative, values, upload=None):
+        """Create a RAT report of ``cooperative`` from validated portal input.
+
+        ``upload`` is ``(filename, bytes)`` of the PDF, or None.
+        """
+        try:
+            year = int(values.get("year") or 0)
+            members = int(values.get("members_attending") or 0)
+            amounts = {
+                key: float(values.get(key) or 0)
+                for key in ("total_assets", "turnover", "surplus")
+            }
+            date_held = fields.Date.to_date(values.get("date_held") or None)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(
+                self.env._("Please check the figures of the report.")
+            ) from exc
+        if not date_held or not year:
+            raise ValidationError(self.env._("Please give the year and the date held."))
+        if any(amount < 0 for amount in amounts.values()) or members < 0:
+            raise ValidationError(self.env._("The figures cannot be negative."))
+        report_values = {
+            "cooperative_id": cooperative.id,
+            "year": year,
+            "date_held": date_held,
+            "members_attending": members,
+            "company_id": cooperative.company_id.id,
+            **amounts,
+        }
+        if upload:
+            filename, data = upload
+            if (
+                len(data) > MAX_UPLOAD_SIZE
+                or detect_file_type(data, allowed=("application/pdf",)) is None
+            ):
+                raise ValidationError(
+                    self.env._("The report must be a PDF file of at most 5 MB.")
+                )
+            report_values.update(
+                {"report_file": base64.b64encode(data), "report_filename": filename}
+            )
+        if self.sudo().search_count(
+            [("cooperative_id", "=", cooperative.id), ("year", "=", year)]
+        ):
+            raise ValidationError(
+                self.env._("A RAT report for %(year)s is already submitted.", year=year)
+            )
+        return self.sudo().create(report_values)
+
+    def _update_cooperatives(self):
+        """A RAT report brings the cooperative's last RAT year up to date and,
+        when it was flagged inactive for lack of RAT, makes it active again."""
+        for report in self.sudo():
+            cooperative = report.cooperative_id
+            if report.year > (cooperative.last_rat_year or 0):
+                values = {"last_rat_year": report.year}
+                if cooperative.status == "inactive":
+                    values["status"] = "active"
+                cooperative.write(values)

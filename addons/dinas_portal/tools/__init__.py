@@ -1,0 +1,3 @@
+from .letter_number import format_letter_number
+from .uploads import detect_file_type
+from .working_days import add_working_days, count_working_days, median

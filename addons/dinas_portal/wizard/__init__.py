@@ -1,0 +1,2 @@
+from . import dinas_letter_request_reject
+from . import dinas_letter_request_revoke
