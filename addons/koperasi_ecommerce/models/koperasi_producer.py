@@ -1,5 +1,3 @@
-import psycopg2.errors
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
@@ -187,26 +185,25 @@ class KoperasiProducer(models.Model):
     def _lock_for_payout(self):
         """Lock the producer's row for the rest of the transaction.
 
-        ``NOWAIT``: a second request made at the same moment fails at once
-        with a clear message instead of waiting. The row is also updated, so
+        ``SKIP LOCKED``: a second request made at the same moment fails at
+        once with a clear message instead of waiting. The row is also updated, so
         that a transaction which started before a concurrent request was
         committed gets a serialization failure (and is retried by the server
         with fresh data) instead of reading a stale balance.
         """
-        try:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM koperasi_producer WHERE id IN %s FOR UPDATE NOWAIT",
-                    tuple(self.ids),
-                )
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM koperasi_producer WHERE id IN %s FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
             )
-        except psycopg2.errors.LockNotAvailable as error:
+        )
+        if len(self.env.cr.fetchall()) != len(self):
             raise UserError(
                 self.env._(
                     "Another payout request of this producer is being processed. "
                     "Please try again in a moment."
                 )
-            ) from error
+            )
         self.env.cr.execute(
             SQL(
                 "UPDATE koperasi_producer SET write_date = (now() at time zone 'UTC') WHERE id IN %s",

@@ -1,2 +1,4 @@
 from . import test_tools
 from . import test_producer_ledger
+from . import test_payment_proof
+from . import test_payout_concurrency

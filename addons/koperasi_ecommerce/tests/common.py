@@ -260,6 +260,8 @@ class KoperasiEcommerceCommon(BaseCommon):
             }
         )
         tx._set_pending()
+        tx._post_process()
+        order._portal_ensure_token()
         return order, tx
 
     @staticmethod

@@ -7,7 +7,7 @@ from .common import KoperasiEcommerceCommon
 @tagged("post_install", "-at_install")
 class TestProducerLedger(KoperasiEcommerceCommon):
     def _paid_and_delivered_order(self, lines):
-        order, tx = self._create_transfer_order(self.member_user.partner_id, lines)
+        order, _tx = self._create_transfer_order(self.member_user.partner_id, lines)
         order._koperasi_submit_proof("bukti.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32)
         order.with_user(self.officer).action_koperasi_proof_confirm()
         self._deliver(order)
