@@ -1,0 +1,122 @@
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+
+from .common import KoperasiEcommerceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.flash_end = (fields.Datetime.now() + timedelta(days=2)).replace(
+            microsecond=0
+        )
+        cls.public_pricelist.item_ids = [
+            Command.create(
+                {
+                    "applied_on": "1_product",
+                    "product_tmpl_id": cls.kerupuk.id,
+                    "compute_price": "fixed",
+                    "fixed_price": 15000.0,
+                    "date_start": fields.Datetime.now() - timedelta(days=1),
+                    "date_end": cls.flash_end,
+                }
+            )
+        ]
+
+    def _price_on_page(self, template):
+        page = self.url_open(template.website_url)
+        self.assertEqual(page.status_code, 200)
+        return page.text
+
+    def test_pricelist_of_partners(self):
+        self.assertEqual(
+            self.member_user.partner_id.property_product_pricelist,
+            self.member_pricelist,
+        )
+        self.assertNotEqual(
+            self.shopper.partner_id.property_product_pricelist, self.member_pricelist
+        )
+        self.member.state = "suspended"
+        self.member_user.partner_id.invalidate_recordset(["property_product_pricelist"])
+        self.assertNotEqual(
+            self.member_user.partner_id.property_product_pricelist,
+            self.member_pricelist,
+        )
+
+    def test_member_sees_member_price(self):
+        self.authenticate("kec_member", "kec_member")
+        html = self._price_on_page(self.abon)
+        self.assertIn("90,000.00", html)
+        self.assertIn("o_koperasi_member_price", html)
+        # The flash sale applies to members too (10% below it), with its end shown.
+        html = self._price_on_page(self.kerupuk)
+        self.assertIn("13,500.00", html)
+        self.assertIn("o_koperasi_flash_sale", html)
+
+    def test_shopper_and_public_see_shop_price(self):
+        html = self._price_on_page(self.abon)
+        self.assertIn("100,000.00", html)
+        self.assertNotIn("o_koperasi_member_price", html)
+        html = self._price_on_page(self.kerupuk)
+        self.assertIn("15,000.00", html)
+        self.assertIn("o_koperasi_flash_sale", html)
+        self.authenticate("kec_shopper", "kec_shopper")
+        html = self._price_on_page(self.abon)
+        self.assertIn("100,000.00", html)
+        self.assertNotIn("90,000.00", html)
+        # A shopper cannot switch to the member pricelist by URL.
+        self.url_open(f"/shop/change_pricelist/{self.member_pricelist.id}")
+        self.assertNotIn("90,000.00", self._price_on_page(self.abon))
+
+    def test_suspended_member_loses_member_price(self):
+        self.member.state = "suspended"
+        self.authenticate("kec_member", "kec_member")
+        html = self._price_on_page(self.abon)
+        self.assertIn("100,000.00", html)
+        self.assertNotIn("90,000.00", html)
+
+    def test_product_page_badges_and_share(self):
+        badge = self.env["koperasi.product.badge"].create(
+            {"name": "Halal Uji", "color": "info"}
+        )
+        self.abon.koperasi_badge_ids = badge
+        html = self._price_on_page(self.abon)
+        self.assertIn("Halal Uji", html)
+        self.assertIn("https://wa.me/?text=Abon%20Lele%20Uji", html)
+        self.assertIn(self.producer.name, html)
+
+    def test_flash_sale_end(self):
+        self.assertEqual(
+            self.kerupuk._koperasi_flash_sale_end(self.public_pricelist), self.flash_end
+        )
+        self.assertEqual(
+            self.kerupuk._koperasi_flash_sale_end(self.member_pricelist), self.flash_end
+        )
+        self.assertFalse(self.abon._koperasi_flash_sale_end(self.member_pricelist))
+
+
+@tagged("post_install", "-at_install")
+class TestShuVolume(KoperasiEcommerceCommon):
+    def test_shop_purchases_feed_shu_volume(self):
+        order, _tx = self._create_transfer_order(
+            self.member_user.partner_id, [(self.abon, 2)]
+        )
+        order._koperasi_submit_proof("bukti.png", b"\x89PNG\r\n\x1a\n0000")
+        order.with_user(self.officer).action_koperasi_proof_confirm()
+        # Unpaid quotations and backend orders do not count.
+        self._create_transfer_order(self.member_user.partner_id, [(self.kerupuk, 1)])
+        today = fields.Date.context_today(order)
+        Member = self.env["koperasi.member"]
+        base = Member._get_shu_base(
+            self.member | self.producer_member, today - timedelta(days=30), today
+        )
+        self.assertEqual(base[self.member.id]["volume"], 200000.0)
+        self.assertEqual(base[self.producer_member.id]["volume"], 0.0)
+        base = Member._get_shu_base(
+            self.member, today + timedelta(days=1), today + timedelta(days=30)
+        )
+        self.assertEqual(base[self.member.id]["volume"], 0.0)
