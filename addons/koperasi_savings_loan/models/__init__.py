@@ -4,3 +4,8 @@ from . import koperasi_savings_account
 from . import koperasi_savings_transaction
 from . import koperasi_savings_withdrawal_request
 from . import koperasi_member
+from . import koperasi_loan_product
+from . import koperasi_loan
+from . import koperasi_loan_line
+from . import koperasi_loan_payment
+from . import koperasi_loan_payment_allocation

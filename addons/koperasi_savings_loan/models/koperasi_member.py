@@ -9,6 +9,7 @@ class KoperasiMember(models.Model):
         compute="_compute_savings_balance", currency_field="savings_currency_id"
     )
     savings_currency_id = fields.Many2one(related="company_id.currency_id")
+    loan_ids = fields.One2many("koperasi.loan", "member_id")
 
     def _compute_savings_balance(self):
         for member in self:
@@ -36,6 +37,26 @@ class KoperasiMember(models.Model):
                 )
         return credits
 
+    def _get_settlement_deductions(self):
+        deductions = super()._get_settlement_deductions()
+        for loan in self.sudo().loan_ids.filtered(
+            lambda loan: loan.state == "disbursed"
+        ):
+            owed = loan.outstanding_principal + loan.penalty_due
+            if owed > 0:
+                deductions.append(
+                    {
+                        "name": self.env._("Outstanding loan %(loan)s", loan=loan.name),
+                        "amount": owed,
+                    }
+                )
+        return deductions
+
+    def _get_loan_limit_base(self):
+        """Savings and capital a loan limit multiplies (other addons add capital)."""
+        self.ensure_one()
+        return self.savings_balance
+
     @api.model
     def _get_shu_base(self, members, date_from, date_to):
         base = super()._get_shu_base(members, date_from, date_to)
@@ -51,4 +72,10 @@ class KoperasiMember(models.Model):
                     account.member_id.id, {"capital": 0.0, "volume": 0.0}
                 )
                 entry["capital"] += balances.get(account.id, 0.0)
+        interest = self.env["koperasi.loan"]._get_interest_paid(
+            members, date_from, date_to
+        )
+        for member_id, amount in interest.items():
+            entry = base.setdefault(member_id, {"capital": 0.0, "volume": 0.0})
+            entry["volume"] += amount
         return base

@@ -5,4 +5,6 @@ from . import (
     test_withdrawal_request,
     test_portal,
     test_access_rights,
+    test_loan_schedule,
+    test_loan,
 )

@@ -11,8 +11,13 @@ from .savings_interest import add_months
 METHODS = ("flat", "efektif", "anuitas")
 
 
+def round_rupiah(value):
+    """Round to whole rupiah, half up."""
+    return _rp(value)
+
+
 def _rp(value):
-    return int(Decimal(value).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    return int(Decimal(str(value)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
 def annuity_instalment(principal, annual_rate, term_months):

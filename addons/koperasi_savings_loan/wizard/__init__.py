@@ -1,1 +1,2 @@
 from . import koperasi_savings_teller
+from . import koperasi_loan_payment_register

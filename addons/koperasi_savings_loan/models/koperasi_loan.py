@@ -1,0 +1,617 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from ..tools import loan_schedule
+
+COLLECTIBILITY = [
+    ("lancar", "Current (lancar)"),
+    ("kurang_lancar", "Substandard (kurang lancar)"),
+    ("diragukan", "Doubtful (diragukan)"),
+    ("macet", "Loss (macet)"),
+]
+
+
+class KoperasiLoan(models.Model):
+    _name = "koperasi.loan"
+    _description = "Member Loan"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Number", readonly=True, copy=False, default="/")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    member_id = fields.Many2one(
+        "koperasi.member", required=True, index=True, check_company=True, tracking=True
+    )
+    partner_id = fields.Many2one(related="member_id.partner_id", store=True, index=True)
+    product_id = fields.Many2one(
+        "koperasi.loan.product", required=True, check_company=True, tracking=True
+    )
+    amount = fields.Monetary(required=True, tracking=True)
+    term_months = fields.Integer(string="Term (months)", required=True, tracking=True)
+    interest_method = fields.Selection(
+        related="product_id.interest_method", store=True, readonly=True
+    )
+    interest_rate = fields.Float(
+        string="Annual Interest Rate (%)",
+        digits=(16, 4),
+        help="Copied from the product when the application is created.",
+    )
+    purpose = fields.Char()
+    guarantor = fields.Char(help="Name and relation of the guarantor.")
+    collateral_note = fields.Text(string="Collateral")
+    collateral_value = fields.Monetary(
+        string="Eligible Collateral Value",
+        help="Deducted from the balance for the provision.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+            ("disbursed", "Disbursed"),
+            ("closed", "Closed"),
+            ("written_off", "Written Off"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    application_date = fields.Date(default=fields.Date.context_today, copy=False)
+    applicant_user_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True, copy=False
+    )
+    approver_ids = fields.Many2many(
+        "res.users", string="Approved By", readonly=True, copy=False
+    )
+    approvals_required = fields.Integer(compute="_compute_approvals_required")
+    disbursement_date = fields.Date(readonly=True, copy=False)
+    disbursement_move_id = fields.Many2one("account.move", readonly=True, copy=False)
+    fee_amount = fields.Monetary(readonly=True, copy=False)
+    line_ids = fields.One2many("koperasi.loan.line", "loan_id", copy=False)
+    payment_ids = fields.One2many("koperasi.loan.payment", "loan_id", copy=False)
+    outstanding_principal = fields.Monetary(compute="_compute_outstanding", store=True)
+    outstanding_interest = fields.Monetary(compute="_compute_outstanding", store=True)
+    penalty_due = fields.Monetary(compute="_compute_outstanding", store=True)
+    instalment_amount = fields.Monetary(compute="_compute_outstanding", store=True)
+    next_due_date = fields.Date(compute="_compute_outstanding", store=True)
+    days_past_due = fields.Integer(readonly=True, copy=False)
+    collectibility = fields.Selection(
+        COLLECTIBILITY,
+        default="lancar",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    overdue_run_date = fields.Date(readonly=True, copy=False)
+    ppap_amount = fields.Monetary(
+        string="Required Provision", readonly=True, copy=False
+    )
+    ppap_posted = fields.Monetary(string="Provision Posted", readonly=True, copy=False)
+
+    @api.onchange("product_id")
+    def _onchange_product_id(self):
+        self.interest_rate = self.product_id.interest_rate
+
+    def _compute_approvals_required(self):
+        for loan in self:
+            threshold = loan.product_id.second_approval_amount
+            loan.approvals_required = 2 if threshold and loan.amount > threshold else 1
+
+    @api.depends(
+        "line_ids.principal",
+        "line_ids.principal_paid",
+        "line_ids.interest",
+        "line_ids.interest_paid",
+        "line_ids.penalty",
+        "line_ids.penalty_paid",
+        "line_ids.due_date",
+        "amount",
+        "state",
+    )
+    def _compute_outstanding(self):
+        for loan in self:
+            lines = loan.line_ids
+            if loan.state in ("disbursed", "closed"):
+                loan.outstanding_principal = sum(lines.mapped("principal")) - sum(
+                    lines.mapped("principal_paid")
+                )
+            else:
+                loan.outstanding_principal = 0.0
+            loan.outstanding_interest = sum(lines.mapped("interest")) - sum(
+                lines.mapped("interest_paid")
+            )
+            loan.penalty_due = sum(lines.mapped("penalty")) - sum(
+                lines.mapped("penalty_paid")
+            )
+            unpaid = lines.filtered(lambda line: not line.paid).sorted("sequence")
+            loan.next_due_date = unpaid[:1].due_date
+            loan.instalment_amount = lines[:1].amount
+
+    @api.constrains("amount", "term_months", "product_id")
+    def _check_amount_term(self):
+        for loan in self.filtered(
+            lambda record: record.state in ("draft", "submitted")
+        ):
+            loan.product_id._check_application(loan.amount, loan.term_months)
+
+    @api.constrains("interest_rate")
+    def _check_rate(self):
+        if any(loan.interest_rate < 0 for loan in self):
+            raise ValidationError(self.env._("The interest rate cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "interest_rate" not in vals and vals.get("product_id"):
+                vals["interest_rate"] = (
+                    self.env["koperasi.loan.product"]
+                    .browse(vals["product_id"])
+                    .interest_rate
+                )
+        loans = super().create(vals_list)
+        for loan in loans:
+            loan.name = (
+                self.env["ir.sequence"]
+                .with_company(loan.company_id)
+                .next_by_code("koperasi.loan")
+            )
+        return loans
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(loan.state not in ("draft", "rejected") for loan in self):
+            raise UserError(
+                self.env._("Only draft or rejected loan applications can be deleted.")
+            )
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for loan in self:
+            loan.access_url = f"/my/koperasi/pinjaman/{loan.id}"
+
+    # ------------------------------------------------------------------
+    # Schedule
+    # ------------------------------------------------------------------
+    def get_schedule(self, start_date=None):
+        """The simulated schedule of this application (list of dicts)."""
+        self.ensure_one()
+        return loan_schedule.compute_schedule(
+            self.amount,
+            self.interest_rate,
+            self.term_months,
+            self.interest_method,
+            start_date or self.disbursement_date or fields.Date.context_today(self),
+        )
+
+    def _freeze_schedule(self):
+        self.ensure_one()
+        self.line_ids.unlink()
+        self.env["koperasi.loan.line"].create(
+            [
+                {
+                    "loan_id": self.id,
+                    "sequence": line["sequence"],
+                    "due_date": line["due_date"],
+                    "principal": line["principal"],
+                    "interest": line["interest"],
+                }
+                for line in self.get_schedule(self.disbursement_date)
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # Approval pipeline
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        for loan in self:
+            if loan.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft application can be submitted (%(loan)s).",
+                        loan=loan.name,
+                    )
+                )
+            loan.product_id._check_application(
+                loan.amount, loan.term_months, loan.member_id
+            )
+        self.write({"state": "submitted"})
+        return True
+
+    def _check_can_approve(self):
+        if not self.env.user.has_group(
+            "koperasi_savings_loan.group_koperasi_savings_loan_manager"
+        ):
+            raise UserError(self.env._("Only the board approves loans."))
+        for loan in self:
+            if loan.state != "submitted":
+                raise UserError(
+                    self.env._("%(loan)s is not waiting for approval.", loan=loan.name)
+                )
+            if self.env.user in (loan.applicant_user_id | loan.member_id.user_id) or (
+                loan.partner_id == self.env.user.partner_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "Nobody approves their own loan application (%(loan)s).",
+                        loan=loan.name,
+                    )
+                )
+            if self.env.user in loan.approver_ids:
+                raise UserError(
+                    self.env._(
+                        "You already approved %(loan)s: another board member gives the second "
+                        "approval.",
+                        loan=loan.name,
+                    )
+                )
+
+    def _do_approve(self):
+        for loan in self:
+            loan.approver_ids = [fields.Command.link(self.env.user.id)]
+            if len(loan.approver_ids) >= loan.approvals_required:
+                loan.state = "approved"
+
+    def action_approve(self):
+        self._check_can_approve()
+        self._do_approve()
+        return True
+
+    def action_reject(self):
+        self._check_can_approve()
+        self.write({"state": "rejected"})
+        return True
+
+    def action_reset_draft(self):
+        self.filtered(lambda loan: loan.state in ("submitted", "rejected")).write(
+            {"state": "draft", "approver_ids": [fields.Command.clear()]}
+        )
+
+    # ------------------------------------------------------------------
+    # Disbursement
+    # ------------------------------------------------------------------
+    def _check_accounting(self):
+        product = self.product_id
+        fnames = (
+            "journal_id",
+            "account_receivable_id",
+            "account_interest_id",
+            "account_fee_id",
+        )
+        missing = [
+            product._fields[fname].get_description(self.env)["string"]
+            for fname in fnames
+            if not product[fname]
+        ]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Configure %(fields)s on the loan product %(name)s first.",
+                    fields=", ".join(missing),
+                    name=product.name,
+                )
+            )
+
+    def _prepare_disbursement_move_vals(self, payment_journal, fee):
+        self.ensure_one()
+        product = self.product_id
+        partner = self.partner_id.id
+        lines = [
+            {
+                "name": self.name,
+                "account_id": product.account_receivable_id.id,
+                "partner_id": partner,
+                "debit": self.amount,
+            },
+            {
+                "name": self.name,
+                "account_id": payment_journal.default_account_id.id,
+                "partner_id": partner,
+                "credit": self.amount - fee,
+            },
+        ]
+        if fee:
+            lines.append(
+                {
+                    "name": self.env._("Administration fee %(loan)s", loan=self.name),
+                    "account_id": product.account_fee_id.id,
+                    "partner_id": partner,
+                    "credit": fee,
+                }
+            )
+        return {
+            "move_type": "entry",
+            "journal_id": product.journal_id.id,
+            "date": self.disbursement_date,
+            "ref": self.env._("Disbursement %(loan)s", loan=self.name),
+            "company_id": self.company_id.id,
+            "line_ids": [fields.Command.create(line) for line in lines],
+        }
+
+    def action_disburse(self, payment_journal=None, date=None):
+        """Post the disbursement once and freeze the schedule."""
+        self.env["koperasi.loan"].check_access("write")
+        if not self.env.user.has_group(
+            "koperasi_savings_loan.group_koperasi_savings_loan_officer"
+        ):
+            raise UserError(self.env._("Only a teller disburses loans."))
+        for loan in self:
+            # Lock the loan row: two clicks at once disburse once.
+            self.env.cr.execute(
+                SQL("SELECT id FROM koperasi_loan WHERE id = %s FOR UPDATE", loan.id)
+            )
+            loan.invalidate_recordset(["state"])
+            if loan.state == "disbursed":
+                continue
+            if loan.state != "approved":
+                raise UserError(
+                    self.env._(
+                        "%(loan)s must be approved before disbursement.", loan=loan.name
+                    )
+                )
+            loan._check_accounting()
+            journal = (
+                payment_journal
+                or self.env["koperasi.savings.transaction"]
+                .new({"company_id": loan.company_id.id})
+                ._default_payment_journal()
+            )
+            if not journal.default_account_id:
+                raise UserError(
+                    self.env._("Choose a cash or bank journal with a default account.")
+                )
+            fee = loan.product_id._compute_fee(loan.amount)
+            loan.write(
+                {
+                    "disbursement_date": date or fields.Date.context_today(self),
+                    "fee_amount": fee,
+                }
+            )
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .create(loan._prepare_disbursement_move_vals(journal, fee))
+            )
+            move.action_post()
+            loan.write({"disbursement_move_id": move.id, "state": "disbursed"})
+            loan._freeze_schedule()
+        return True
+
+    def action_write_off(self):
+        if not self.env.user.has_group(
+            "koperasi_savings_loan.group_koperasi_savings_loan_manager"
+        ):
+            raise UserError(self.env._("Only the board writes loans off."))
+        for loan in self.filtered(lambda record: record.state == "disbursed"):
+            product = loan.product_id
+            outstanding = loan.outstanding_principal
+            if outstanding and product.account_allowance_id:
+                move = (
+                    self.env["account.move"]
+                    .sudo()
+                    .create(
+                        {
+                            "move_type": "entry",
+                            "journal_id": product.journal_id.id,
+                            "ref": self.env._("Write-off %(loan)s", loan=loan.name),
+                            "line_ids": [
+                                fields.Command.create(
+                                    {
+                                        "name": loan.name,
+                                        "account_id": product.account_allowance_id.id,
+                                        "partner_id": loan.partner_id.id,
+                                        "debit": outstanding,
+                                    }
+                                ),
+                                fields.Command.create(
+                                    {
+                                        "name": loan.name,
+                                        "account_id": product.account_receivable_id.id,
+                                        "partner_id": loan.partner_id.id,
+                                        "credit": outstanding,
+                                    }
+                                ),
+                            ],
+                        }
+                    )
+                )
+                move.action_post()
+            loan.state = "written_off"
+        return True
+
+    # ------------------------------------------------------------------
+    # Repayment
+    # ------------------------------------------------------------------
+    def register_payment(
+        self, amount, payment_journal=None, date=None, savings_account=None
+    ):
+        """Allocate and post a repayment; return the payment record."""
+        self.ensure_one()
+        return self.env["koperasi.loan.payment"]._register_payment(
+            self,
+            amount,
+            payment_journal=payment_journal,
+            date=date,
+            savings_account=savings_account,
+        )
+
+    def action_register_payment(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "koperasi.loan.payment.register",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_loan_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # Daily overdue run, provision
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_daily_overdue(self, batch_size=5000):
+        """Days past due, denda and collectibility; once per loan per day."""
+        today = fields.Date.context_today(self)
+        domain = [
+            ("state", "=", "disbursed"),
+            "|",
+            ("overdue_run_date", "=", False),
+            ("overdue_run_date", "<", today),
+        ]
+        remaining = self.search_count(domain)
+        loans = self.search(domain, limit=batch_size, order="id")
+        loans._update_overdue(today)
+        self.env["ir.cron"]._notify_progress(
+            done=len(loans), remaining=max(remaining - len(loans), 0)
+        )
+        return loans
+
+    def _update_overdue(self, today):
+        company = self.env.company
+        thresholds = (
+            company.koperasi_loan_col_days_1,
+            company.koperasi_loan_col_days_2,
+            company.koperasi_loan_col_days_3,
+        )
+        lines = self.env["koperasi.loan.line"].search(
+            [
+                ("loan_id", "in", self.ids),
+                ("paid", "=", False),
+                ("due_date", "<", today),
+            ],
+            order="loan_id, sequence",
+        )
+        by_loan = {}
+        for line in lines:
+            by_loan.setdefault(line.loan_id.id, []).append(line)
+        for loan in self:
+            product = loan.product_id
+            days_past_due = 0
+            for line in by_loan.get(loan.id, []):
+                days = (today - line.due_date).days
+                days_past_due = max(days_past_due, days)
+                late = days - product.grace_days
+                if late > 0 and product.penalty_rate:
+                    overdue = (
+                        line.principal
+                        - line.principal_paid
+                        + line.interest
+                        - line.interest_paid
+                    )
+                    computed = loan_schedule.penalty_amount(
+                        overdue,
+                        product.penalty_rate,
+                        (today - line.due_date).days,
+                        product.penalty_period,
+                    )
+                    if computed > line.penalty:
+                        line.penalty = computed
+            loan.write(
+                {
+                    "days_past_due": days_past_due,
+                    "collectibility": loan_schedule.collectibility(
+                        days_past_due, thresholds
+                    ),
+                    "overdue_run_date": today,
+                }
+            )
+
+    def _compute_ppap(self):
+        company = self.env.company
+        rates = {
+            "lancar": company.koperasi_ppap_lancar,
+            "kurang_lancar": company.koperasi_ppap_kurang_lancar,
+            "diragukan": company.koperasi_ppap_diragukan,
+            "macet": company.koperasi_ppap_macet,
+        }
+        for loan in self:
+            base = loan.outstanding_principal
+            if loan.collectibility != "lancar":
+                base = max(base - loan.collateral_value, 0.0)
+            loan.ppap_amount = loan_schedule.round_rupiah(
+                base * rates[loan.collectibility] / 100
+            )
+
+    @api.model
+    def _cron_post_provision(self):
+        """Post the change of the PPAP provision, per product (monthly)."""
+        loans = self.search([("state", "=", "disbursed")])
+        loans._compute_ppap()
+        moves = self.env["account.move"]
+        for product in loans.product_id:
+            product_loans = loans.filtered(lambda loan, p=product: loan.product_id == p)
+            delta = sum(product_loans.mapped("ppap_amount")) - sum(
+                product_loans.mapped("ppap_posted")
+            )
+            delta = product.currency_id.round(delta)
+            if not delta or not (
+                product.account_provision_expense_id and product.account_allowance_id
+            ):
+                continue
+            expense, allowance = (
+                product.account_provision_expense_id,
+                product.account_allowance_id,
+            )
+            moves |= (
+                self.env["account.move"]
+                .sudo()
+                .create(
+                    {
+                        "move_type": "entry",
+                        "journal_id": product.journal_id.id,
+                        "ref": self.env._("PPAP %(product)s", product=product.name),
+                        "company_id": product.company_id.id,
+                        "line_ids": [
+                            fields.Command.create(
+                                {
+                                    "name": self.env._("Loan loss provision"),
+                                    "account_id": expense.id
+                                    if delta > 0
+                                    else allowance.id,
+                                    "debit": abs(delta),
+                                }
+                            ),
+                            fields.Command.create(
+                                {
+                                    "name": self.env._("Loan loss provision"),
+                                    "account_id": allowance.id
+                                    if delta > 0
+                                    else expense.id,
+                                    "credit": abs(delta),
+                                }
+                            ),
+                        ],
+                    }
+                )
+            )
+            for loan in product_loans:
+                loan.ppap_posted = loan.ppap_amount
+        moves.action_post()
+        return moves
+
+    @api.model
+    def _get_interest_paid(self, members, date_from, date_to):
+        """Loan interest paid per member over a period: ``{member_id: amount}``."""
+        payments = (
+            self.env["koperasi.loan.payment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("member_id", "in", members.ids),
+                    ("state", "=", "posted"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["member_id"],
+                ["interest_amount:sum"],
+            )
+        )
+        return {member.id: amount for member, amount in payments}

@@ -1,0 +1,325 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import loan_schedule
+
+
+class KoperasiLoanPayment(models.Model):
+    _name = "koperasi.loan.payment"
+    _description = "Loan Repayment"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(readonly=True, copy=False, default="/")
+    loan_id = fields.Many2one(
+        "koperasi.loan",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    company_id = fields.Many2one(related="loan_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="loan_id.currency_id")
+    member_id = fields.Many2one(related="loan_id.member_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    amount = fields.Monetary(required=True)
+    principal_amount = fields.Monetary(readonly=True)
+    interest_amount = fields.Monetary(readonly=True)
+    penalty_amount = fields.Monetary(string="Denda Amount", readonly=True)
+    excess_amount = fields.Monetary(readonly=True)
+    payment_journal_id = fields.Many2one("account.journal", check_company=True)
+    savings_account_id = fields.Many2one(
+        "koperasi.savings.account", string="Debited Savings", check_company=True
+    )
+    move_id = fields.Many2one("account.move", readonly=True, copy=False)
+    state = fields.Selection(
+        [("posted", "Posted"), ("reversed", "Reversed")],
+        default="posted",
+        readonly=True,
+    )
+    allocation_ids = fields.One2many("koperasi.loan.payment.allocation", "payment_id")
+
+    @api.model
+    def _register_payment(
+        self, loan, amount, payment_journal=None, date=None, savings_account=None
+    ):
+        self.env["koperasi.loan"].check_access("write")
+        if not self.env.user.has_group(
+            "koperasi_savings_loan.group_koperasi_savings_loan_officer"
+        ):
+            raise UserError(self.env._("Only a teller registers repayments."))
+        try:
+            amount = float(amount)
+        except (TypeError, ValueError) as exc:
+            raise UserError(self.env._("Enter the amount as a number.")) from exc
+        if amount <= 0:
+            raise UserError(self.env._("The repayment must be greater than zero."))
+        self.env.cr.execute(
+            "SELECT id FROM koperasi_loan WHERE id = %s FOR UPDATE", [loan.id]
+        )
+        loan.invalidate_recordset()
+        if loan.state != "disbursed":
+            raise UserError(
+                self.env._(
+                    "%(loan)s is not disbursed: no repayment can be registered.",
+                    loan=loan.name,
+                )
+            )
+        product = loan.product_id
+        date = date or fields.Date.context_today(self)
+        amount = loan_schedule.round_rupiah(amount)
+        unpaid = loan.line_ids.filtered(lambda line: not line.paid).sorted("sequence")
+        due_lines = unpaid.filtered(lambda line: line.due_date <= date)
+        allocations, remaining = loan_schedule.allocate_payment(
+            amount, due_lines._get_dues(), product._get_allocation_order()
+        )
+        # Advance payment: principal of the next instalments.
+        future = unpaid - due_lines
+        prepaid = []
+        if remaining > 0 and future:
+            prepaid, remaining = self._allocate_prepayment(loan, future, remaining)
+        if remaining > 0 and product.overpayment_policy == "refuse":
+            raise UserError(
+                self.env._(
+                    "The payment is %(excess)s more than everything still owed on %(loan)s.",
+                    excess=loan.currency_id.format(remaining),
+                    loan=loan.name,
+                )
+            )
+        sukarela = self.env["koperasi.savings.account"]
+        if remaining > 0:
+            sukarela = sukarela.search(
+                [
+                    ("member_id", "=", loan.member_id.id),
+                    ("kind", "=", "sukarela"),
+                    ("state", "=", "open"),
+                ],
+                limit=1,
+            )
+            if not sukarela:
+                raise UserError(
+                    self.env._(
+                        "The overpayment of %(excess)s needs an open voluntary savings account.",
+                        excess=loan.currency_id.format(remaining),
+                    )
+                )
+        if savings_account:
+            # Auto-debit: the savings withdrawal pays the teller journal.
+            savings_account.withdraw(
+                amount,
+                payment_journal=payment_journal,
+                date=date,
+                ref=self.env._("Repayment %(loan)s", loan=loan.name),
+            )
+        Line = self.env["koperasi.loan.line"]
+        totals = {"principal": 0, "interest": 0, "penalty": 0}
+        alloc_vals = []
+        for alloc in allocations + prepaid:
+            line = Line.browse(alloc["id"])
+            line.write(
+                {
+                    "principal_paid": line.principal_paid + alloc["principal"],
+                    "interest_paid": line.interest_paid + alloc["interest"],
+                    "penalty_paid": line.penalty_paid + alloc["penalty"],
+                }
+            )
+            for key in totals:
+                totals[key] += alloc[key]
+            alloc_vals.append(
+                fields.Command.create(
+                    {
+                        "line_id": line.id,
+                        "principal": alloc["principal"],
+                        "interest": alloc["interest"],
+                        "penalty": alloc["penalty"],
+                        "waived_interest": alloc.get("waived_interest", 0),
+                    }
+                )
+            )
+        payment = self.create(
+            {
+                "loan_id": loan.id,
+                "date": date,
+                "amount": amount,
+                "principal_amount": totals["principal"],
+                "interest_amount": totals["interest"],
+                "penalty_amount": totals["penalty"],
+                "excess_amount": remaining,
+                "payment_journal_id": payment_journal.id if payment_journal else False,
+                "savings_account_id": savings_account.id if savings_account else False,
+                "allocation_ids": alloc_vals,
+            }
+        )
+        payment.name = (
+            self.env["ir.sequence"]
+            .with_company(loan.company_id)
+            .next_by_code("koperasi.loan.payment")
+        )
+        payment._post()
+        if remaining > 0:
+            sukarela.deposit(
+                remaining,
+                payment_journal=payment.payment_journal_id or None,
+                date=date,
+                ref=self.env._("Overpayment %(loan)s", loan=loan.name),
+            )
+        if all(loan.line_ids.mapped("paid")):
+            loan.state = "closed"
+        return payment
+
+    @api.model
+    def _allocate_prepayment(self, loan, future, amount):
+        """Prepay principal of future instalments, per the product's policy.
+
+        ``shorten``: the last instalments are paid first and their interest
+        is waived. ``lower``: the principal is spread over the remaining
+        instalments, which are recomputed.
+        """
+        product = loan.product_id
+        outstanding = sum(future.mapped("principal")) - sum(
+            future.mapped("principal_paid")
+        )
+        take = min(amount, outstanding)
+        allocations = []
+        if product.prepayment_policy == "lower" and take < outstanding:
+            new_schedule = loan_schedule.compute_schedule(
+                outstanding - take,
+                loan.interest_rate,
+                len(future),
+                loan.interest_method,
+            )
+            first = future[:1]
+            allocations.append(
+                {"id": first.id, "principal": take, "interest": 0, "penalty": 0}
+            )
+            for line, new in zip(future, new_schedule, strict=True):
+                line.write(
+                    {
+                        "principal": line.principal_paid
+                        + new["principal"]
+                        + (take if line == first else 0),
+                        "interest": line.interest_paid + new["interest"],
+                    }
+                )
+            return allocations, amount - take
+        left = take
+        for line in future.sorted("sequence", reverse=True):
+            if left <= 0:
+                break
+            part = min(left, line.principal - line.principal_paid)
+            left -= part
+            waived = 0
+            if part == line.principal - line.principal_paid:
+                waived = line.interest - line.interest_paid
+                line.interest = line.interest_paid
+            allocations.append(
+                {
+                    "id": line.id,
+                    "principal": part,
+                    "interest": 0,
+                    "penalty": 0,
+                    "waived_interest": waived,
+                }
+            )
+        return allocations, amount - take
+
+    def _post(self):
+        for payment in self:
+            loan = payment.loan_id
+            product = loan.product_id
+            journal = (
+                payment.payment_journal_id
+                or self.env["koperasi.savings.transaction"]
+                .new({"company_id": loan.company_id.id})
+                ._default_payment_journal()
+            )
+            if not journal.default_account_id:
+                raise UserError(
+                    self.env._("Choose a cash or bank journal with a default account.")
+                )
+            partner = loan.partner_id.id
+            lines = [
+                {
+                    "name": payment.name,
+                    "account_id": journal.default_account_id.id,
+                    "partner_id": partner,
+                    "debit": payment.amount,
+                }
+            ]
+            for amount, account in (
+                (payment.principal_amount, product.account_receivable_id),
+                (payment.interest_amount, product.account_interest_id),
+                (
+                    payment.penalty_amount,
+                    product.account_penalty_id or product.account_fee_id,
+                ),
+            ):
+                if amount:
+                    lines.append(
+                        {
+                            "name": payment.name,
+                            "account_id": account.id,
+                            "partner_id": partner,
+                            "credit": amount,
+                        }
+                    )
+            if payment.excess_amount:
+                lines.append(
+                    {
+                        "name": payment.name,
+                        "account_id": journal.default_account_id.id,
+                        "partner_id": partner,
+                        "credit": payment.excess_amount,
+                    }
+                )
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .create(
+                    {
+                        "move_type": "entry",
+                        "journal_id": journal.id,
+                        "date": payment.date,
+                        "ref": self.env._("Repayment %(loan)s", loan=loan.name),
+                        "company_id": loan.company_id.id,
+                        "line_ids": [fields.Command.create(line) for line in lines],
+                    }
+                )
+            )
+            move.action_post()
+            payment.move_id = move
+
+    def action_reverse(self):
+        """Undo a repayment: reverse its entry and its allocation."""
+        if not self.env.user.has_group(
+            "koperasi_savings_loan.group_koperasi_savings_loan_manager"
+        ):
+            raise UserError(self.env._("Only the board reverses repayments."))
+        for payment in self:
+            if payment.state != "posted":
+                raise UserError(
+                    self.env._("%(ref)s is already reversed.", ref=payment.name)
+                )
+            later = payment.loan_id.payment_ids.filtered(
+                lambda p, pay=payment: p.state == "posted" and p.id > pay.id
+            )
+            if later:
+                raise UserError(self.env._("Reverse the later repayments first."))
+            for alloc in payment.allocation_ids:
+                line = alloc.line_id
+                line.write(
+                    {
+                        "principal_paid": line.principal_paid - alloc.principal,
+                        "interest_paid": line.interest_paid - alloc.interest,
+                        "penalty_paid": line.penalty_paid - alloc.penalty,
+                        "interest": line.interest + alloc.waived_interest,
+                    }
+                )
+            reversal = payment.move_id.sudo()._reverse_moves(
+                [{"ref": self.env._("Reversal of %(ref)s", ref=payment.name)}]
+            )
+            reversal.action_post()
+            payment.state = "reversed"
+            if payment.loan_id.state == "closed":
+                payment.loan_id.state = "disbursed"
+        return True
