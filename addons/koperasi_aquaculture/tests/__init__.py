@@ -1,1 +1,5 @@
-from . import test_install
+from . import test_kpi
+from . import test_batch
+from . import test_stock
+from . import test_access_rights
+from . import test_portal

@@ -1,0 +1,2 @@
+from . import export
+from . import portal
