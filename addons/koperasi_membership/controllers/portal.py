@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -13,8 +14,20 @@ class KoperasiPortal(CustomerPortal):
         return values
 
     def _prepare_koperasi_portal_values(self, member):
-        """Values of the /my/koperasi page; other addons add theirs."""
-        return {"member": member, "page_name": "koperasi"}
+        """Values of the /my/koperasi page; other addons add theirs.
+
+        ``member`` is read with the portal user's rights. Dues are read in one
+        query whatever the length of the history.
+        """
+        dues = request.env["koperasi.capital.due"].search(
+            [("member_id", "=", member.id)], order="period_date desc, kind, id desc"
+        )
+        return {
+            "member": member,
+            "page_name": "koperasi",
+            "koperasi_dues": dues,
+            "koperasi_card_url": f"/my/koperasi/card/{member.id}",
+        }
 
     @http.route("/my/koperasi", type="http", auth="user", website=True)
     def portal_my_koperasi(self, **kw):
@@ -26,3 +39,22 @@ class KoperasiPortal(CustomerPortal):
         values = self._prepare_home_portal_values([])
         values.update(self._prepare_koperasi_portal_values(member))
         return request.render("koperasi_membership.portal_my_koperasi", values)
+
+    @http.route(
+        "/my/koperasi/card/<int:member_id>", type="http", auth="user", website=True
+    )
+    def portal_my_koperasi_card(self, member_id, **kw):
+        """The member card PDF; only the member's own card."""
+        try:
+            member_sudo = self._document_check_access("koperasi.member", member_id)
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        own = request.env["koperasi.member"]._get_member_for_user()
+        if member_sudo != own:
+            raise request.not_found()
+        return self._show_report(
+            model=member_sudo,
+            report_type="pdf",
+            report_ref="koperasi_membership.action_report_member_card",
+            download=True,
+        )

@@ -1,15 +1,23 @@
+import base64
+import io
 import re
+import secrets
+
+import qrcode
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..tools import capital as capital_tools
 
 NIK_PATTERN = re.compile(r"^\d{16}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class KoperasiMember(models.Model):
     _name = "koperasi.member"
     _description = "Cooperative Member"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "image.mixin"]
     _order = "member_number desc, id desc"
     _rec_name = "name"
     _check_company_auto = True
@@ -20,6 +28,7 @@ class KoperasiMember(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one(
         "res.partner",
         string="Contact",
@@ -65,6 +74,62 @@ class KoperasiMember(models.Model):
         compute="_compute_user_id",
         help="The user account linked to the member's contact.",
     )
+    # Identity and contact
+    street = fields.Char(related="partner_id.street", readonly=False, string="Address")
+    city = fields.Char(related="partner_id.city", readonly=False)
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    email = fields.Char(related="partner_id.email", readonly=False)
+    gender = fields.Selection([("female", "Female"), ("male", "Male")], tracking=True)
+    birth_date = fields.Date()
+    occupation = fields.Char()
+    heir_name = fields.Char(string="Heir")
+    heir_relation = fields.Char()
+    id_card_image = fields.Binary(
+        string="ID Card (KTP) Photo", attachment=True, copy=False
+    )
+    id_card_filename = fields.Char(copy=False)
+    card_token = fields.Char(
+        copy=False,
+        readonly=True,
+        index=True,
+        groups="koperasi_membership.group_koperasi_user",
+        help="Random token of the member card's QR code.",
+    )
+    # Share capital
+    due_ids = fields.One2many("koperasi.capital.due", "member_id", string="Dues")
+    payment_ids = fields.One2many(
+        "koperasi.capital.payment", "member_id", string="Capital Payments"
+    )
+    capital_pokok = fields.Monetary(
+        string="Simpanan Pokok Paid",
+        compute="_compute_capital",
+        store=True,
+        help="Posted simpanan pokok, less what was refunded on exit.",
+    )
+    capital_wajib = fields.Monetary(
+        string="Simpanan Wajib Paid",
+        compute="_compute_capital",
+        store=True,
+    )
+    capital_total = fields.Monetary(
+        string="Capital", compute="_compute_capital", store=True
+    )
+    arrears_amount = fields.Monetary(
+        string="Arrears",
+        compute="_compute_arrears",
+        store=True,
+        help="Unpaid dues of simpanan pokok and wajib.",
+    )
+    has_arrears = fields.Boolean(compute="_compute_arrears", store=True)
+    settlement_move_id = fields.Many2one(
+        "account.move",
+        string="Settlement Entry",
+        readonly=True,
+        copy=False,
+        check_company=True,
+    )
+    settled_pokok = fields.Monetary(readonly=True, copy=False)
+    settled_wajib = fields.Monetary(readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -77,12 +142,58 @@ class KoperasiMember(models.Model):
             "unique(member_number, company_id)",
             "The member number must be unique per cooperative.",
         ),
+        (
+            "card_token_uniq",
+            "unique(card_token)",
+            "The card token must be unique.",
+        ),
     ]
 
     @api.depends("partner_id.user_ids")
     def _compute_user_id(self):
         for member in self:
             member.user_id = member.partner_id.user_ids[:1]
+
+    @api.depends(
+        "payment_ids.state",
+        "payment_ids.amount",
+        "payment_ids.kind",
+        "settled_pokok",
+        "settled_wajib",
+    )
+    def _compute_capital(self):
+        totals = {}
+        if self.ids:
+            groups = self.env["koperasi.capital.payment"]._read_group(
+                [("member_id", "in", self.ids), ("state", "=", "posted")],
+                ["member_id", "kind"],
+                ["amount:sum"],
+            )
+            for member, kind, amount in groups:
+                totals[(member.id, kind)] = amount
+        for member in self:
+            pokok = totals.get((member.id, "pokok"), 0.0) - member.settled_pokok
+            wajib = totals.get((member.id, "wajib"), 0.0) - member.settled_wajib
+            member.capital_pokok = pokok
+            member.capital_wajib = wajib
+            member.capital_total = pokok + wajib
+
+    @api.depends("due_ids.amount_residual", "due_ids.state")
+    def _compute_arrears(self):
+        totals = {}
+        if self.ids:
+            groups = self.env["koperasi.capital.due"]._read_group(
+                [
+                    ("member_id", "in", self.ids),
+                    ("state", "in", ("unpaid", "partial")),
+                ],
+                ["member_id"],
+                ["amount_residual:sum"],
+            )
+            totals = {member.id: amount for member, amount in groups}
+        for member in self:
+            member.arrears_amount = totals.get(member.id, 0.0)
+            member.has_arrears = member.arrears_amount > 0
 
     @api.constrains("nik")
     def _check_nik(self):
@@ -100,6 +211,8 @@ class KoperasiMember(models.Model):
         for vals in vals_list:
             if vals.get("nik"):
                 vals["nik"] = vals["nik"].strip()
+            if not vals.get("card_token"):
+                vals["card_token"] = secrets.token_urlsafe(32)
         members = super().create(vals_list)
         for member in members.filtered(lambda m: not m.member_number):
             member.member_number = (
@@ -109,10 +222,610 @@ class KoperasiMember(models.Model):
             )
         return members
 
+    def write(self, vals):
+        if vals.get("nik"):
+            vals["nik"] = vals["nik"].strip()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_capital(self):
+        for member in self:
+            if member.payment_ids.filtered(lambda p: p.state == "posted"):
+                raise UserError(
+                    self.env._(
+                        "The member %(name)s has posted capital payments and "
+                        "cannot be deleted; settle the exit instead.",
+                        name=member.display_name,
+                    )
+                )
+
     def _compute_access_url(self):
         super()._compute_access_url()
         for member in self:
             member.access_url = "/my/koperasi"
+
+    # ------------------------------------------------------------------
+    # Activation pipeline
+    # ------------------------------------------------------------------
+    def action_activate(self):
+        """Board verification: activate candidates whose pokok is paid."""
+        self._check_can_activate()
+        self._do_activate()
+        return True
+
+    def _check_board(self, action):
+        """Raise unless the user is a board member (koperasi manager)."""
+        if self.env.su or self.env.user.has_group(
+            "koperasi_membership.group_koperasi_manager"
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Only the board (koperasi managers) can %(action)s members.",
+                action=action,
+            )
+        )
+
+    def _check_can_activate(self):
+        self._check_board(self.env._("activate"))
+        for member in self:
+            if member.state not in ("candidate", "suspended"):
+                raise UserError(
+                    self.env._(
+                        "Only candidates and suspended members can be activated "
+                        "(%(name)s is %(state)s).",
+                        name=member.display_name,
+                        state=dict(
+                            member._fields["state"]._description_selection(self.env)
+                        )[member.state],
+                    )
+                )
+            required = member.company_id.koperasi_pokok_amount
+            if member.currency_id.compare_amounts(member.capital_pokok, required) < 0:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be activated before the simpanan pokok "
+                        "is paid (%(paid)s paid of %(required)s).",
+                        name=member.display_name,
+                        paid=member.capital_pokok,
+                        required=required,
+                    )
+                )
+
+    def _do_activate(self):
+        for member in self:
+            member.write(
+                {
+                    "state": "active",
+                    "join_date": member.join_date or fields.Date.context_today(member),
+                }
+            )
+            member._invite_to_portal()
+
+    def _invite_to_portal(self):
+        """Give the member's contact a portal account and send the invitation."""
+        self.ensure_one()
+        partner = self.partner_id
+        if partner.user_ids:
+            return
+        if not partner.email:
+            self.message_post(
+                body=self.env._(
+                    "No portal invitation sent: the member has no email address."
+                )
+            )
+            return
+        wizard = (
+            self.env["portal.wizard"]
+            .sudo()
+            .create({"partner_ids": [(6, 0, partner.ids)]})
+        )
+        wizard.user_ids.action_grant_access()
+        self.message_post(
+            body=self.env._("Portal invitation sent to %(email)s.", email=partner.email)
+        )
+
+    def action_suspend(self):
+        for member in self:
+            if member.state != "active":
+                raise UserError(
+                    self.env._(
+                        "Only active members can be suspended (%(name)s).",
+                        name=member.display_name,
+                    )
+                )
+        self.write({"state": "suspended"})
+        return True
+
+    def action_open_settle(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Exit Settlement"),
+            "res_model": "koperasi.member.settle",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_member_id": self.id},
+        }
+
+    def action_register_payment(self):
+        self.ensure_one()
+        kind = (
+            "pokok"
+            if self.capital_pokok < self.company_id.koperasi_pokok_amount
+            else "wajib"
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Register Capital Payment"),
+            "res_model": "koperasi.capital.payment",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_member_id": self.id,
+                "default_kind": kind,
+                "default_amount": self._get_amount_due(kind) or 0.0,
+            },
+        }
+
+    def action_view_dues(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dues"),
+            "res_model": "koperasi.capital.due",
+            "view_mode": "list,form",
+            "domain": [("member_id", "=", self.id)],
+            "context": {"default_member_id": self.id},
+        }
+
+    def action_print_card(self):
+        self._ensure_card_token()
+        return self.env.ref(
+            "koperasi_membership.action_report_member_card"
+        ).report_action(self)
+
+    # ------------------------------------------------------------------
+    # Share capital
+    # ------------------------------------------------------------------
+    def _ensure_pokok_due(self):
+        """Create the simpanan pokok due of members who have none yet."""
+        Due = self.env["koperasi.capital.due"].sudo()
+        existing = set(
+            Due.search([("member_id", "in", self.ids), ("kind", "=", "pokok")]).mapped(
+                "member_id.id"
+            )
+        )
+        vals_list = []
+        for member in self:
+            amount = member.company_id.koperasi_pokok_amount
+            if member.id in existing or amount <= 0:
+                continue
+            day = member.join_date or fields.Date.context_today(member)
+            vals_list.append(
+                {
+                    "member_id": member.id,
+                    "company_id": member.company_id.id,
+                    "kind": "pokok",
+                    "period_date": capital_tools.period_start(day),
+                    "amount": capital_tools.round_rupiah(amount),
+                }
+            )
+        return Due.create(vals_list)
+
+    def _get_amount_due(self, kind):
+        """Open amount of dues of ``kind`` (pokok or wajib)."""
+        self.ensure_one()
+        if kind == "pokok":
+            self._ensure_pokok_due()
+        dues = self.due_ids.filtered(
+            lambda d: d.kind == kind and d.state in ("unpaid", "partial")
+        )
+        return sum(dues.mapped("amount_residual"))
+
+    def _get_card_qr_data_uri(self):
+        """PNG data URI of the QR code pointing to the verification page."""
+        self.ensure_one()
+        self._ensure_card_token()
+        url = f"{self.get_base_url()}/koperasi/verifikasi/{self.sudo().card_token}"
+        image = qrcode.make(url, box_size=6, border=2)
+        stream = io.BytesIO()
+        image.save(stream, format="PNG")
+        return "data:image/png;base64," + base64.b64encode(stream.getvalue()).decode()
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Kartu Anggota %(number)s", number=self.member_number or "")
+
+    def _ensure_card_token(self):
+        for member in self.sudo().filtered(lambda m: not m.card_token):
+            member.card_token = secrets.token_urlsafe(32)
+
+    # ------------------------------------------------------------------
+    # Exit settlement
+    # ------------------------------------------------------------------
+    def _get_settlement_values(self):
+        """The amounts of the exit settlement (see tools.capital.settlement)."""
+        self.ensure_one()
+        deductions = self._get_settlement_deductions()
+        credits = self._get_settlement_credits()
+        values = capital_tools.settlement(
+            self.capital_pokok,
+            self.capital_wajib,
+            self.arrears_amount,
+            [d["amount"] for d in deductions],
+            [c["amount"] for c in credits],
+        )
+        values["deduction_lines"] = deductions
+        values["credit_lines"] = credits
+        return values
+
+    def _check_can_settle(self):
+        self._check_board(self.env._("settle the exit of"))
+        for member in self:
+            if member.settlement_move_id:
+                raise UserError(
+                    self.env._(
+                        "The exit of %(name)s is already settled.",
+                        name=member.display_name,
+                    )
+                )
+            if member.state not in (
+                "active",
+                "suspended",
+                "resigned",
+                "deceased",
+                "expelled",
+            ):
+                raise UserError(
+                    self.env._(
+                        "A candidate cannot be settled (%(name)s): cancel the "
+                        "application instead.",
+                        name=member.display_name,
+                    )
+                )
+
+    def _do_settle(self, exit_state, exit_date, exit_reason, journal):
+        self.ensure_one()
+        values = self._get_settlement_values()
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .create(self._prepare_settlement_move_vals(values, exit_date, journal))
+        )
+        move.action_post()
+        open_dues = self.due_ids.filtered(lambda d: d.state in ("unpaid", "partial"))
+        open_dues.sudo().write({"is_cancelled": True})
+        self.write(
+            {
+                "state": exit_state,
+                "exit_date": exit_date,
+                "exit_reason": exit_reason,
+                "settlement_move_id": move.id,
+                "settled_pokok": values["pokok"],
+                "settled_wajib": values["wajib"],
+            }
+        )
+        return move
+
+    def _prepare_settlement_move_vals(self, values, exit_date, journal):
+        self.ensure_one()
+        company = self.company_id
+        partner = self.partner_id
+        journal = journal.sudo()
+        settlement_account = company._koperasi_get_account("settlement")
+        lines = []
+
+        def line(name, account, debit=0.0, credit=0.0):
+            if debit or credit:
+                lines.append(
+                    (
+                        0,
+                        0,
+                        {
+                            "name": name,
+                            "account_id": account.id,
+                            "partner_id": partner.id,
+                            "debit": debit,
+                            "credit": credit,
+                        },
+                    )
+                )
+
+        line(
+            self.env._("Refund of simpanan pokok"),
+            company._koperasi_get_account("pokok"),
+            debit=values["pokok"],
+        )
+        line(
+            self.env._("Refund of simpanan wajib"),
+            company._koperasi_get_account("wajib"),
+            debit=values["wajib"],
+        )
+        line(
+            self.env._("Unpaid dues withheld"),
+            settlement_account,
+            credit=values["unpaid_dues"],
+        )
+        Account = self.env["account.account"]
+        for deduction in values["deduction_lines"]:
+            account = Account.browse(deduction.get("account_id")) or settlement_account
+            line(deduction["name"], account, credit=deduction["amount"])
+        for credit in values["credit_lines"]:
+            account = Account.browse(credit.get("account_id")) or settlement_account
+            line(credit["name"], account, debit=credit["amount"])
+        refund = values["refund"]
+        cash_account = journal.default_account_id
+        if refund >= 0:
+            line(self.env._("Exit refund"), cash_account, credit=refund)
+        else:
+            line(
+                self.env._("Exit balance owed by the member"),
+                cash_account,
+                debit=-refund,
+            )
+        return {
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "date": exit_date,
+            "company_id": company.id,
+            "partner_id": partner.id,
+            "ref": self.env._(
+                "Exit settlement %(number)s %(name)s",
+                number=self.member_number or "",
+                name=self.name,
+            ),
+            "line_ids": lines,
+        }
+
+    # ------------------------------------------------------------------
+    # Website registration
+    # ------------------------------------------------------------------
+    @api.model
+    def _website_registration_errors(self, values, photo, company):
+        """Validate the public registration form; return ``{field: message}``."""
+        errors = {}
+        name = (values.get("name") or "").strip()
+        nik = (values.get("nik") or "").strip()
+        email = (values.get("email") or "").strip()
+        if not name:
+            errors["name"] = self.env._("Please enter your full name.")
+        elif len(name) > 128:
+            errors["name"] = self.env._("The name is too long.")
+        if not NIK_PATTERN.match(nik):
+            errors["nik"] = self.env._("The NIK must be exactly 16 digits.")
+        elif self.sudo().search_count(
+            [("nik", "=", nik), ("company_id", "=", company.id)], limit=1
+        ):
+            errors["nik"] = self.env._(
+                "This NIK is already registered in the cooperative."
+            )
+        if email and not EMAIL_PATTERN.match(email):
+            errors["email"] = self.env._("The email address is not valid.")
+        if not email:
+            errors["email"] = self.env._("Please enter your email address.")
+        if values.get("gender") and values["gender"] not in ("female", "male"):
+            errors["gender"] = self.env._("Please choose a gender.")
+        if values.get("birth_date"):
+            try:
+                fields.Date.from_string(values["birth_date"])
+            except ValueError:
+                errors["birth_date"] = self.env._("The birth date is not valid.")
+        group_id = values.get("member_group_id")
+        if group_id:
+            if not str(group_id).isdigit() or not self.env[
+                "koperasi.member.group"
+            ].sudo().search_count(
+                [("id", "=", int(group_id)), ("company_id", "=", company.id)]
+            ):
+                errors["member_group_id"] = self.env._("Unknown member group.")
+        if not photo:
+            errors["id_photo"] = self.env._("Please upload a photo of your ID card.")
+        elif len(photo) > capital_tools.MAX_UPLOAD_BYTES:
+            errors["id_photo"] = self.env._(
+                "The ID card photo is too large: at most 5 MB."
+            )
+        elif not capital_tools.image_kind(photo):
+            errors["id_photo"] = self.env._(
+                "The ID card photo must be a JPEG or PNG image."
+            )
+        return errors
+
+    @api.model
+    def _website_register(self, values, photo, filename, company):
+        """Create a candidate from the public form, once validated.
+
+        :return: ``(member, errors)``; nothing is created when there are errors.
+        """
+        errors = self._website_registration_errors(values, photo, company)
+        if errors:
+            return self.browse(), errors
+        partner = (
+            self.env["res.partner"]
+            .sudo()
+            .create(
+                {
+                    "name": values["name"].strip(),
+                    "email": (values.get("email") or "").strip(),
+                    "phone": (values.get("phone") or "").strip()[:64] or False,
+                    "street": (values.get("street") or "").strip()[:256] or False,
+                    "city": (values.get("city") or "").strip()[:128] or False,
+                    "company_id": company.id,
+                }
+            )
+        )
+        group_id = values.get("member_group_id")
+        member = (
+            self.sudo()
+            .with_company(company)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "nik": values["nik"].strip(),
+                    "gender": values.get("gender") or False,
+                    "birth_date": values.get("birth_date") or False,
+                    "occupation": (values.get("occupation") or "").strip()[:128]
+                    or False,
+                    "member_group_id": int(group_id) if group_id else False,
+                    "id_card_image": base64.b64encode(photo),
+                    "id_card_filename": (filename or "ktp")[:128],
+                }
+            )
+        )
+        member._ensure_pokok_due()
+        member.message_post(
+            body=self.env._("Application received through the website.")
+        )
+        return member, {}
+
+    # ------------------------------------------------------------------
+    # XLSX registers
+    # ------------------------------------------------------------------
+    def action_export_register_xlsx(self):
+        return self._export_xlsx_action("register")
+
+    def action_export_capital_xlsx(self):
+        return self._export_xlsx_action("capital")
+
+    def _export_xlsx_action(self, report):
+        ids = ",".join(str(i) for i in self.ids)
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/koperasi/export/{report}?ids={ids}",
+            "target": "self",
+        }
+
+    def _get_register_xlsx_data(self):
+        """Buku Daftar Anggota: title, headers and one row per member."""
+        states = dict(self._fields["state"]._description_selection(self.env))
+        genders = dict(self._fields["gender"]._description_selection(self.env))
+        headers = [
+            self.env._("Member Number"),
+            self.env._("Name"),
+            self.env._("NIK"),
+            self.env._("Gender"),
+            self.env._("Address"),
+            self.env._("Member Group"),
+            self.env._("Join Date"),
+            self.env._("Status"),
+            self.env._("Exit Date"),
+            self.env._("Exit Reason"),
+            self.env._("Heir"),
+            self.env._("Signature"),
+        ]
+        rows = []
+        for member in self.sorted(lambda m: (m.member_number or "", m.id)):
+            address = ", ".join(filter(None, [member.street, member.city]))
+            rows.append(
+                [
+                    member.member_number or "",
+                    member.name or "",
+                    member.nik or "",
+                    genders.get(member.gender, ""),
+                    address,
+                    member.member_group_id.name or "",
+                    member.join_date,
+                    states.get(member.state, ""),
+                    member.exit_date,
+                    member.exit_reason or "",
+                    member.heir_name or "",
+                    "",
+                ]
+            )
+        return self.env._("Buku Daftar Anggota"), headers, rows
+
+    def _get_capital_xlsx_data(self):
+        """Capital statement: pokok, wajib, total and arrears per member."""
+        headers = [
+            self.env._("Member Number"),
+            self.env._("Name"),
+            self.env._("Status"),
+            self.env._("Simpanan Pokok"),
+            self.env._("Simpanan Wajib"),
+            self.env._("Capital"),
+            self.env._("Arrears"),
+        ]
+        states = dict(self._fields["state"]._description_selection(self.env))
+        rows = []
+        for member in self.sorted(lambda m: (m.member_number or "", m.id)):
+            rows.append(
+                [
+                    member.member_number or "",
+                    member.name or "",
+                    states.get(member.state, ""),
+                    member.capital_pokok,
+                    member.capital_wajib,
+                    member.capital_total,
+                    member.arrears_amount,
+                ]
+            )
+        total = ["", self.env._("Total"), ""] + [
+            sum(row[col] for row in rows) for col in range(3, 7)
+        ]
+        rows.append(total)
+        return self.env._("Capital Statement"), headers, rows
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_load_capital(self):
+        """Demo: pokok paid, a year of wajib dues, most of them paid."""
+        company = self.env.company
+        journal = company._koperasi_get_journal()
+        if not journal.default_account_id:
+            return
+        today = fields.Date.context_today(self)
+        members = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("join_date", "!=", False),
+                ("payment_ids", "=", False),
+                ("state", "in", ("active", "suspended")),
+            ],
+            order="join_date, id",
+        )
+        Payment = self.env["koperasi.capital.payment"]
+        for member in members:
+            Payment.create(
+                {
+                    "member_id": member.id,
+                    "kind": "pokok",
+                    "amount": company.koperasi_pokok_amount,
+                    "date": member.join_date,
+                    "journal_id": journal.id,
+                }
+            ).action_post()
+        first = capital_tools.period_start(min(members.mapped("join_date") or [today]))
+        period = first
+        Due = self.env["koperasi.capital.due"]
+        while period <= today:
+            Due._create_wajib_dues(company, period)
+            period = capital_tools.add_months(period, 1)
+        for index, member in enumerate(members.filtered(lambda m: m.state == "active")):
+            member.invalidate_recordset()
+            due = member._get_amount_due("wajib")
+            # Every fourth member is two months behind.
+            if index % 4 == 3:
+                due -= 2 * company.koperasi_wajib_amount
+            if due > 0:
+                Payment.create(
+                    {
+                        "member_id": member.id,
+                        "kind": "wajib",
+                        "amount": due,
+                        "date": today,
+                        "journal_id": journal.id,
+                    }
+                ).action_post()
+        leaving = self.env.ref(
+            "koperasi_membership.member_kartini", raise_if_not_found=False
+        )
+        if leaving and leaving.state == "active":
+            leaving._do_settle(
+                "resigned", today, self.env._("Moved to Surabaya."), journal
+            )
 
     # ------------------------------------------------------------------
     # Hooks for the other koperasi addons
@@ -121,7 +834,9 @@ class KoperasiMember(models.Model):
         """Return what must be deducted from the member's exit refund.
 
         A list of dicts ``{"name": str, "amount": float}``; amounts are
-        positive and in the company currency. Other addons extend it with
+        positive and in the company currency. An optional ``account_id``
+        names the account credited by the deduction (the company's
+        settlement account otherwise). Other addons extend it with
         ``super()`` (outstanding loans, for instance).
         """
         self.ensure_one()
@@ -131,7 +846,7 @@ class KoperasiMember(models.Model):
         """Return what is paid out to the member on exit besides capital.
 
         Same shape as :meth:`_get_settlement_deductions` (savings balances,
-        for instance).
+        for instance); an optional ``account_id`` is debited.
         """
         self.ensure_one()
         return []
@@ -141,10 +856,40 @@ class KoperasiMember(models.Model):
         """Return the SHU base of each member over a period.
 
         ``{member_id: {"capital": float, "volume": float}}``: ``capital`` is
-        the member's capital (S_a), ``volume`` the member's transactions with
-        the cooperative (V_a). Other addons add their figures with ``super()``.
+        the member's capital (S_a): posted simpanan pokok and wajib at
+        ``date_to``, less exit refunds by then; ``volume`` the member's
+        transactions with the cooperative (V_a). Other addons add their
+        figures with ``super()``.
         """
-        return {member.id: {"capital": 0.0, "volume": 0.0} for member in members}
+        result = {member.id: {"capital": 0.0, "volume": 0.0} for member in members}
+        if not members:
+            return result
+        groups = (
+            self.env["koperasi.capital.payment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("member_id", "in", members.ids),
+                    ("state", "=", "posted"),
+                    ("date", "<=", date_to),
+                ],
+                ["member_id"],
+                ["amount:sum"],
+            )
+        )
+        for member, amount in groups:
+            result[member.id]["capital"] += amount
+        for member in members.sudo():
+            move = member.settlement_move_id
+            if (
+                move
+                and move.state == "posted"
+                and move.date <= fields.Date.to_date(date_to)
+            ):
+                result[member.id]["capital"] -= (
+                    member.settled_pokok + member.settled_wajib
+                )
+        return result
 
     @api.model
     def _get_member_for_user(self, user=None):

@@ -1,0 +1,2 @@
+from . import capital
+from . import xlsx

@@ -1,0 +1,1 @@
+from . import koperasi_member_settle
