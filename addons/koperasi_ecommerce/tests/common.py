@@ -81,6 +81,7 @@ class KoperasiEcommerceCommon(BaseCommon):
                     "city": "Probolinggo",
                     "zip": "67251",
                     "country_id": cls.env.ref("base.id").id,
+                    "state_id": cls.env.ref("base.state_id_ji").id,
                     "phone": "081200000001",
                 }
             )
@@ -217,6 +218,12 @@ class KoperasiEcommerceCommon(BaseCommon):
             ],
             limit=1,
         )
+        cls.bank_journal.bank_account_id = cls.env["res.partner.bank"].create(
+            {
+                "acc_number": "0123-01-000999-30-1",
+                "partner_id": cls.company.partner_id.id,
+            }
+        )
         cls.provider.write(
             {
                 "state": "enabled",
@@ -225,6 +232,7 @@ class KoperasiEcommerceCommon(BaseCommon):
                 "journal_id": cls.bank_journal.id,
             }
         )
+        cls.provider.action_recompute_pending_msg()
 
     @classmethod
     def _create_transfer_order(cls, partner, lines, website=True):
