@@ -14,6 +14,8 @@
         "data/ir_cron_data.xml",
         "report/koperasi_savings_reports.xml",
         "report/koperasi_savings_templates.xml",
+        "report/koperasi_loan_reports.xml",
+        "report/koperasi_loan_templates.xml",
         "wizard/koperasi_savings_teller_views.xml",
         "wizard/koperasi_loan_payment_register_views.xml",
         "views/koperasi_savings_product_views.xml",
@@ -24,12 +26,16 @@
         "views/koperasi_loan_views.xml",
         "views/res_company_views.xml",
         "views/koperasi_savings_portal_templates.xml",
+        "views/koperasi_loan_portal_templates.xml",
         "views/koperasi_savings_loan_menus.xml",
     ],
     "demo": [
         "demo/koperasi_savings_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "koperasi_savings_loan/static/src/js/koperasi_loan_simulation.js",
+        ],
         "web.assets_tests": [
             "koperasi_savings_loan/static/tests/tours/*.js",
         ],

@@ -1,5 +1,5 @@
-from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.koperasi_membership.controllers.portal import KoperasiPortal
@@ -122,3 +122,155 @@ class KoperasiSavingsPortal(KoperasiPortal):
                 ref=withdrawal.name,
             )
         return request.redirect("/my/koperasi#koperasi_savings")
+
+
+class KoperasiLoanPortal(KoperasiSavingsPortal):
+    def _prepare_koperasi_portal_values(self, member):
+        values = super()._prepare_koperasi_portal_values(member)
+        values["loans"] = request.env["koperasi.loan"].search(
+            [("member_id", "=", member.id)]
+        )
+        return values
+
+    def _get_portal_member(self):
+        member = request.env["koperasi.member"]._get_member_for_user()
+        if not member:
+            raise request.not_found()
+        return member.sudo(False).with_user(request.env.user)
+
+    def _get_own_loan(self, loan_id):
+        loan = request.env["koperasi.loan"].browse(loan_id)
+        if not loan.exists():
+            raise request.not_found()
+        try:
+            loan.check_access("read")
+        except AccessError as exc:
+            raise request.not_found() from exc
+        return loan
+
+    def _loan_products(self, member):
+        return request.env["koperasi.loan.product"].search(
+            [("company_id", "=", member.company_id.id)]
+        )
+
+    @http.route("/my/koperasi/pinjaman", type="http", auth="user", website=True)
+    def portal_my_loans(self, **kw):
+        member = self._get_portal_member()
+        values = self._prepare_home_portal_values([])
+        values.update(
+            {
+                "member": member,
+                "loans": request.env["koperasi.loan"].search(
+                    [("member_id", "=", member.id)]
+                ),
+                "page_name": "koperasi_loans",
+            }
+        )
+        return request.render("koperasi_savings_loan.portal_my_loans", values)
+
+    @http.route(
+        "/my/koperasi/pinjaman/<int:loan_id>", type="http", auth="user", website=True
+    )
+    def portal_my_loan(self, loan_id, **kw):
+        loan = self._get_own_loan(loan_id)
+        values = self._prepare_home_portal_values([])
+        values.update({"loan": loan, "page_name": "koperasi_loan"})
+        return request.render("koperasi_savings_loan.portal_my_loan", values)
+
+    @http.route(
+        "/my/koperasi/pinjaman/<int:loan_id>/statement.pdf",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_loan_statement(self, loan_id, **kw):
+        loan = self._get_own_loan(loan_id)
+        pdf, __ = (
+            request.env["ir.actions.report"]
+            .sudo()
+            ._render_qweb_pdf(
+                "koperasi_savings_loan.action_report_loan_statement", loan.ids
+            )
+        )
+        filename = f"{loan.name}.pdf".replace("/", "-")
+        return request.make_response(
+            pdf,
+            headers=[
+                ("Content-Type", "application/pdf"),
+                ("Content-Disposition", f'attachment; filename="{filename}"'),
+            ],
+        )
+
+    @http.route("/my/koperasi/pinjaman/simulasi", type="json", auth="user")
+    def portal_loan_simulate(
+        self, product_id=None, amount=None, term_months=None, **kw
+    ):
+        member = self._get_portal_member()
+        product = self._loan_products(member).filtered(
+            lambda p: str(p.id) == str(product_id)
+        )
+        if not product:
+            return {"error": request.env._("Choose a loan product.")}
+        try:
+            lines = product.simulate_schedule(amount, term_months)
+        except (UserError, ValidationError) as exc:
+            return {"error": exc.args[0]}
+        return {
+            "lines": [
+                {**line, "due_date": fields.Date.to_string(line["due_date"])}
+                for line in lines
+            ],
+            "total_interest": sum(line["interest"] for line in lines),
+        }
+
+    @http.route(
+        "/my/koperasi/pinjaman/ajukan",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_loan_apply(self, **post):
+        member = self._get_portal_member()
+        values = self._prepare_home_portal_values([])
+        values.update(
+            {
+                "member": member,
+                "products": self._loan_products(member),
+                "page_name": "koperasi_loan_apply",
+                "post": post,
+                "error": False,
+            }
+        )
+        if request.httprequest.method == "POST":
+            try:
+                loan = request.env["koperasi.loan"]._create_from_portal(
+                    member,
+                    post.get("product_id"),
+                    post.get("amount"),
+                    post.get("term_months"),
+                    post.get("purpose"),
+                )
+            except (UserError, ValidationError) as exc:
+                values["error"] = exc.args[0]
+            else:
+                return request.redirect(f"/my/koperasi/pinjaman/{loan.id}")
+        return request.render("koperasi_savings_loan.portal_loan_apply", values)
+
+    @http.route("/koperasi/pinjaman/aging.xlsx", type="http", auth="user")
+    def backend_loan_aging_xlsx(self, **kw):
+        if not request.env.user.has_group(
+            "koperasi_savings_loan.group_koperasi_savings_loan_user"
+        ):
+            raise request.not_found()
+        loans = request.env["koperasi.loan"].search([("state", "=", "disbursed")])
+        return request.make_response(
+            loans._get_aging_xlsx(),
+            headers=[
+                (
+                    "Content-Type",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                ("Content-Disposition", 'attachment; filename="loan-aging.xlsx"'),
+            ],
+        )

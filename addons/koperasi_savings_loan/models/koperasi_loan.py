@@ -615,3 +615,108 @@ class KoperasiLoan(models.Model):
             )
         )
         return {member.id: amount for member, amount in payments}
+
+    # ------------------------------------------------------------------
+    # Portal and reports
+    # ------------------------------------------------------------------
+    @api.model
+    def _create_from_portal(
+        self, member, product_id, amount, term_months, purpose=None
+    ):
+        """Validate a member's application, then create and submit it."""
+        try:
+            product_id = int(product_id)
+        except (TypeError, ValueError) as exc:
+            raise UserError(self.env._("Choose a loan product.")) from exc
+        product = self.env["koperasi.loan.product"].search(
+            [("id", "=", product_id), ("company_id", "=", member.company_id.id)]
+        )
+        if not product:
+            raise UserError(self.env._("Choose a loan product."))
+        if member.state != "active":
+            raise UserError(self.env._("Only active members can apply for a loan."))
+        purpose = (purpose or "").strip()[:200]
+        try:
+            product._check_application(amount, term_months, member.sudo())
+        except ValidationError as exc:
+            raise UserError(exc.args[0]) from exc
+        loan = self.sudo().create(
+            {
+                "member_id": member.id,
+                "company_id": member.company_id.id,
+                "product_id": product.id,
+                "amount": float(amount),
+                "term_months": int(term_months),
+                "purpose": purpose,
+            }
+        )
+        loan.action_submit()
+        return loan
+
+    def _get_aging_xlsx(self):
+        """Portfolio aging by collectibility as XLSX bytes."""
+        import io
+
+        import xlsxwriter
+
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet(self.env._("Aging"))
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0"})
+        headers = [
+            self.env._("Loan"),
+            self.env._("Member"),
+            self.env._("Product"),
+            self.env._("Outstanding"),
+            self.env._("Days Past Due"),
+            self.env._("Collectibility"),
+            self.env._("Provision"),
+        ]
+        for col, header in enumerate(headers):
+            sheet.write(0, col, header, bold)
+        labels = dict(self._fields["collectibility"]._description_selection(self.env))
+        for row, loan in enumerate(self, start=1):
+            sheet.write(row, 0, loan.name)
+            sheet.write(row, 1, loan.member_id.name or "")
+            sheet.write(row, 2, loan.product_id.name)
+            sheet.write_number(row, 3, loan.outstanding_principal, money)
+            sheet.write_number(row, 4, loan.days_past_due)
+            sheet.write(row, 5, labels.get(loan.collectibility, ""))
+            sheet.write_number(row, 6, loan.ppap_amount, money)
+        total_row = len(self) + 1
+        sheet.write(total_row, 2, self.env._("Total"), bold)
+        sheet.write_number(
+            total_row, 3, sum(self.mapped("outstanding_principal")), money
+        )
+        sheet.set_column(0, 6, 18)
+        workbook.close()
+        return output.getvalue()
+
+    @api.model
+    def _get_portfolio_kpis(self):
+        """Outstanding by collectibility, NPL ratio and PAR30 (percent)."""
+        loans = self.search([("state", "=", "disbursed")])
+        total = sum(loans.mapped("outstanding_principal"))
+        by_class = {key: 0.0 for key, __ in COLLECTIBILITY}
+        for loan in loans:
+            by_class[loan.collectibility] += loan.outstanding_principal
+        npl = total - by_class["lancar"]
+        par30 = sum(
+            loans.filtered(lambda loan: loan.days_past_due > 30).mapped(
+                "outstanding_principal"
+            )
+        )
+        return {
+            "outstanding": total,
+            "by_collectibility": by_class,
+            "npl_ratio": round(npl / total * 100, 2) if total else 0.0,
+            "par30": round(par30 / total * 100, 2) if total else 0.0,
+        }
+
+    def action_export_aging(self):
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/koperasi/pinjaman/aging.xlsx",
+            "target": "self",
+        }

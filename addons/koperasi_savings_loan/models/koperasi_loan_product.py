@@ -191,18 +191,21 @@ class KoperasiLoanProduct(models.Model):
         whole rupiah. Used by the backend, the portal and RPC clients.
         """
         self.ensure_one()
-        self._check_application(principal, term_months)
+        principal, term_months = self._check_application(principal, term_months)
         start = (
             fields.Date.to_date(start_date)
             if start_date
             else fields.Date.context_today(self)
         )
         return loan_schedule.compute_schedule(
-            principal, self.interest_rate, int(term_months), self.interest_method, start
+            principal, self.interest_rate, term_months, self.interest_method, start
         )
 
     def _check_application(self, principal, term_months, member=None):
-        """Raise a clear error when an amount or term is not allowed."""
+        """Raise a clear error when an amount or term is not allowed.
+
+        Returns the amount and the term as numbers.
+        """
         self.ensure_one()
         try:
             principal = float(principal)
@@ -243,7 +246,7 @@ class KoperasiLoanProduct(models.Model):
                         multiple=self.limit_multiple,
                     )
                 )
-        return True
+        return principal, term_months
 
     def _compute_fee(self, principal):
         self.ensure_one()

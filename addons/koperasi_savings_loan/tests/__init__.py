@@ -7,4 +7,5 @@ from . import (
     test_access_rights,
     test_loan_schedule,
     test_loan,
+    test_loan_portal,
 )

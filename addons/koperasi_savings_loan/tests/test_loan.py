@@ -5,94 +5,11 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import KoperasiSavingsCommon
+from .common import KoperasiLoanCommon
 
 
 @tagged("post_install", "-at_install")
-class TestLoan(KoperasiSavingsCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        Account = cls.env["account.account"]
-        cls.loan_accounts = {
-            "receivable": Account.create(
-                {
-                    "code": "KSL131",
-                    "name": "Piutang Pinjaman",
-                    "account_type": "asset_current",
-                }
-            ),
-            "interest": Account.create(
-                {"code": "KSL411", "name": "Pendapatan Bunga", "account_type": "income"}
-            ),
-            "penalty": Account.create(
-                {
-                    "code": "KSL412",
-                    "name": "Pendapatan Denda",
-                    "account_type": "income_other",
-                }
-            ),
-            "provision": Account.create(
-                {"code": "KSL611", "name": "Beban PPAP", "account_type": "expense"}
-            ),
-            "allowance": Account.create(
-                {
-                    "code": "KSL139",
-                    "name": "Cadangan PPAP",
-                    "account_type": "asset_current",
-                }
-            ),
-        }
-        cls.product = cls._create_loan_product(
-            cls.env,
-            name="Pinjaman Efektif",
-            interest_method="efektif",
-            interest_rate=12.0,
-            term_min=3,
-            term_max=24,
-            max_amount=50000000,
-        )
-        cls.cash = cls.accounts["cash_journal"]
-
-    @classmethod
-    def _create_loan_product(cls, env, **vals):
-        return env["koperasi.loan.product"].create(
-            {
-                "journal_id": cls.accounts["journal"].id,
-                "account_receivable_id": cls.loan_accounts["receivable"].id,
-                "account_interest_id": cls.loan_accounts["interest"].id,
-                "account_penalty_id": cls.loan_accounts["penalty"].id,
-                "account_fee_id": cls.accounts["fee"].id,
-                "account_provision_expense_id": cls.loan_accounts["provision"].id,
-                "account_allowance_id": cls.loan_accounts["allowance"].id,
-                **vals,
-            }
-        )
-
-    def _loan(self, amount=12000000, term=12, product=None, **vals):
-        return (
-            self.env["koperasi.loan"]
-            .with_user(self.officer)
-            .create(
-                {
-                    "member_id": self.member.id,
-                    "product_id": (product or self.product).id,
-                    "amount": amount,
-                    "term_months": term,
-                    **vals,
-                }
-            )
-        )
-
-    def _disbursed(self, amount=12000000, term=12, product=None, day=date(2026, 1, 15)):
-        loan = self._loan(amount, term, product)
-        loan.action_submit()
-        loan.with_user(self.manager).action_approve()
-        loan.with_user(self.officer).action_disburse(
-            payment_journal=self.cash, date=day
-        )
-        return loan
-
+class TestLoan(KoperasiLoanCommon):
     def test_simulate_schedule(self):
         lines = self.product.simulate_schedule(12000000, 12, "2026-01-15")
         self.assertEqual(lines[0]["interest"], 120000)
