@@ -1,0 +1,239 @@
+"""Benchmark of koperasi_ecommerce: /shop and a product page vs plain website_sale.
+
+Creates two throwaway databases, one with website_sale alone and one with
+koperasi_ecommerce (both without demo data), publishes the same N products in
+each (in koperasi_ecommerce with producers, badges and a member pricelist),
+serves each database in turn with a real Odoo HTTP server, times R requests of
+/shop and of a product page (public visitor, after warm-up), prints the
+medians and the ratios, and drops the databases.
+
+    python3 tests/bench_koperasi_ecommerce.py -c odoo.conf [--products 1000]
+        [--requests 30] [--port 8173]
+
+Target: with the addon, each median at most 10% above plain website_sale
+(ratio <= 1.10).
+"""
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+
+import requests
+
+
+def populate(dbname, products, koperasi):
+    import odoo
+    from odoo import api
+    from odoo.modules.registry import Registry
+
+    with Registry(dbname).cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        company = env.company
+        values = {"is_published": True, "sale_ok": True, "company_id": company.id}
+        producers = badges = None
+        if koperasi:
+            partners = env["res.partner"].create(
+                [{"name": f"Produsen {i}"} for i in range(5)]
+            )
+            members = env["koperasi.member"].create(
+                [
+                    {
+                        "partner_id": p.id,
+                        "nik": f"{3513200000000000 + i:016d}",
+                        "state": "active",
+                    }
+                    for i, p in enumerate(partners)
+                ]
+            )
+            unit = env["koperasi.business.unit"].create({"name": "Unit Olahan"})
+            producers = env["koperasi.producer"].create(
+                [{"producer_type": "member", "member_id": m.id} for m in members]
+                + [{"producer_type": "business_unit", "business_unit_id": unit.id}]
+            )
+            badges = env["koperasi.product.badge"].create(
+                [{"name": name} for name in ("Organik", "Halal", "Produk Anggota")]
+            )
+            public = env["product.pricelist"].search([], limit=1)
+            company.koperasi_member_pricelist_id = env["product.pricelist"].create(
+                {
+                    "name": "Harga Anggota",
+                    "selectable": False,
+                    "sequence": 90,
+                    "item_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "applied_on": "3_global",
+                                "compute_price": "formula",
+                                "base": "pricelist",
+                                "base_pricelist_id": public.id,
+                                "price_discount": 10,
+                            },
+                        )
+                    ],
+                }
+            )
+        batch = 250
+        for start in range(0, products, batch):
+            vals_list = []
+            for index in range(start, min(products, start + batch)):
+                vals = {
+                    **values,
+                    "name": f"Produk Koperasi {index:05d}",
+                    "list_price": 10000 + index,
+                }
+                if koperasi:
+                    vals["koperasi_producer_id"] = producers[index % len(producers)].id
+                    vals["koperasi_badge_ids"] = [(6, 0, badges[: 1 + index % 3].ids)]
+                vals_list.append(vals)
+            env["product.template"].create(vals_list)
+            env.flush_all()
+            env.invalidate_all()
+        product = env["product.template"].search(
+            [("name", "=", "Produk Koperasi 00000")], limit=1
+        )
+        url = product.website_url
+        cr.commit()
+    return url
+
+
+def serve_and_time(args, dbname, urls):
+    command = [
+        sys.executable,
+        "-m",
+        "odoo",
+        "-c",
+        args.config,
+        "-d",
+        dbname,
+        f"--db-filter=^{dbname}$",
+        "--http-port",
+        str(args.port),
+        "--max-cron-threads=0",
+        "--log-level=warn",
+    ]
+    server = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{args.port}"
+    try:
+        for _i in range(120):
+            try:
+                if requests.get(base + "/web/health", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        session = requests.Session()
+        results = {}
+        for url in urls.values():
+            for _i in range(5):
+                response = session.get(base + url, timeout=60)
+                response.raise_for_status()
+        for label, url in urls.items():
+            timings = []
+            for _i in range(args.requests):
+                started = time.perf_counter()
+                response = session.get(base + url, timeout=60)
+                timings.append(time.perf_counter() - started)
+                response.raise_for_status()
+            results[label] = statistics.median(timings)
+        return results
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-c", "--config", required=True, help="Odoo config file")
+    parser.add_argument("--products", type=int, default=1000)
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--port", type=int, default=8173)
+    parser.add_argument("--keep", action="store_true", help="keep the databases")
+    args = parser.parse_args()
+
+    import odoo
+
+    odoo.tools.config.parse_config(["-c", args.config])
+    suffix = uuid.uuid4().hex[:8]
+    setups = [("website_sale", False), ("koperasi_ecommerce", True)]
+    databases = {name: f"kec_bench_{name}_{suffix}" for name, _k in setups}
+    figures = {}
+    try:
+        for name, koperasi in setups:
+            dbname = databases[name]
+            started = time.perf_counter()
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "odoo",
+                    "-c",
+                    args.config,
+                    "-d",
+                    dbname,
+                    "-i",
+                    name,
+                    "--without-demo=all",
+                    "--stop-after-init",
+                    "--log-level=warn",
+                    "--http-port=0",
+                ],
+                check=True,
+            )
+            product_url = populate(dbname, args.products, koperasi)
+            print(
+                f"{name}: installed and {args.products} products in {time.perf_counter() - started:.0f} s"
+            )
+            figures[name] = serve_and_time(
+                args, dbname, {"/shop": "/shop", "product page": product_url}
+            )
+        print(
+            f"\nmedian of {args.requests} requests, {args.products} published products, public visitor"
+        )
+        print(f"{'page':<14}{'website_sale':>14}{'koperasi':>12}{'ratio':>8}")
+        worst = 0.0
+        for page in ("/shop", "product page"):
+            plain = figures["website_sale"][page]
+            ours = figures["koperasi_ecommerce"][page]
+            ratio = ours / plain
+            worst = max(worst, ratio)
+            print(
+                f"{page:<14}{plain * 1000:>12.1f}ms{ours * 1000:>10.1f}ms{ratio:>8.2f}"
+            )
+        print(
+            f"\nworst ratio {worst:.2f}: {'OK' if worst <= 1.10 else 'ABOVE TARGET'} (target <= 1.10)"
+        )
+    finally:
+        if not args.keep:
+            for dbname in databases.values():
+                odoo.sql_db.close_db(dbname)
+                subprocess.run(
+                    ["dropdb", "--if-exists", dbname], check=False, env=_pg_env()
+                )
+
+
+def _pg_env():
+    import os
+
+    from odoo.tools import config
+
+    env = dict(os.environ)
+    env.update(
+        {
+            "PGHOST": str(config["db_host"] or ""),
+            "PGPORT": str(config["db_port"] or ""),
+            "PGUSER": str(config["db_user"] or ""),
+            "PGPASSWORD": str(config["db_password"] or ""),
+        }
+    )
+    return env
+
+
+if __name__ == "__main__":
+    main()
