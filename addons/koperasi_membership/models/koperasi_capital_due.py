@@ -141,7 +141,7 @@ class KoperasiCapitalDue(models.Model):
         skipped, so a re-run creates nothing. Returns the number created.
         """
         period = capital_tools.period_start(
-            period_date or fields.Date.context_today(self)
+            fields.Date.to_date(period_date) or fields.Date.context_today(self)
         )
         amount = capital_tools.round_rupiah(company.koperasi_wajib_amount)
         if amount <= 0:

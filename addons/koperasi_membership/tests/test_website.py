@@ -185,3 +185,21 @@ class TestWebsite(HttpCase, KoperasiMembershipCommon):
         with self.assertQueryCount(short_history):
             response = self.url_open("/my/koperasi")
         self.assertEqual(response.text.count("o_koperasi_due_row"), 61)
+
+    # ------------------------------------------------------------------
+    # XLSX exports
+    # ------------------------------------------------------------------
+    def test_xlsx_export_routes(self):
+        self.authenticate("kop_supervisor", "kop_supervisor")
+        for report in ("register", "capital"):
+            response = self.url_open(
+                f"/koperasi/export/{report}?ids={self.member.id},{self.other.id}"
+            )
+            self.assertEqual(response.status_code, 200)
+            self.assertTrue(response.content.startswith(b"PK"))
+            self.assertIn("spreadsheetml", response.headers.get("Content-Type", ""))
+        self.assertEqual(self.url_open("/koperasi/export/other").status_code, 404)
+        # A portal member cannot export the register.
+        self.authenticate("kop_portal_web", "kop_portal_web")
+        response = self.url_open(f"/koperasi/export/register?ids={self.member.id}")
+        self.assertEqual(response.status_code, 404)
