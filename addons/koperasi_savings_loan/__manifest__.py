@@ -31,6 +31,7 @@
     ],
     "demo": [
         "demo/koperasi_savings_demo.xml",
+        "demo/koperasi_loan_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
@@ -195,18 +197,23 @@ class KoperasiLoan(models.Model):
     def _freeze_schedule(self):
         self.ensure_one()
         self.line_ids.unlink()
-        self.env["koperasi.loan.line"].create(
-            [
+        self._generate_lines()
+
+    def _generate_lines(self):
+        """Create the instalments of these loans in one batch."""
+        vals_list = []
+        for loan in self:
+            vals_list += [
                 {
-                    "loan_id": self.id,
+                    "loan_id": loan.id,
                     "sequence": line["sequence"],
                     "due_date": line["due_date"],
                     "principal": line["principal"],
                     "interest": line["interest"],
                 }
-                for line in self.get_schedule(self.disbursement_date)
+                for line in loan.get_schedule(loan.disbursement_date)
             ]
-        )
+        return self.env["koperasi.loan.line"].create(vals_list)
 
     # ------------------------------------------------------------------
     # Approval pipeline
@@ -720,3 +727,50 @@ class KoperasiLoan(models.Model):
             "url": "/koperasi/pinjaman/aging.xlsx",
             "target": "self",
         }
+
+    @api.model
+    def _demo_set_states(self, targets):
+        """Demo data: bring applications to the given states.
+
+        Board approval is recorded for the demo board; money moves only when
+        the products and a cash journal can post.
+        """
+        board = self.env.ref("base.user_admin")
+        for loan_id, target in targets:
+            loan = self.browse(loan_id)
+            loan.action_submit()
+            if target == "submitted":
+                continue
+            if target == "rejected":
+                loan.state = "rejected"
+                continue
+            loan.write(
+                {"approver_ids": [fields.Command.link(board.id)], "state": "approved"}
+            )
+            if target == "approved":
+                continue
+            journal = self.env[
+                "koperasi.savings.account"
+            ]._default_payment_journal_for_demo()
+            try:
+                loan._check_accounting()
+            except UserError:
+                continue
+            if not journal:
+                continue
+            start = fields.Date.context_today(self) - timedelta(days=75)
+            loan.action_disburse(payment_journal=journal, date=start)
+            if target == "closed":
+                loan.register_payment(
+                    loan.outstanding_principal + loan.line_ids[:1].interest,
+                    payment_journal=journal,
+                    date=loan.line_ids[:1].due_date,
+                )
+            elif target == "written_off":
+                loan.action_write_off()
+            else:
+                loan.register_payment(
+                    loan.line_ids[:1].amount,
+                    payment_journal=journal,
+                    date=loan.line_ids[:1].due_date,
+                )

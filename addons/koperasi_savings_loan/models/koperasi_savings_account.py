@@ -678,7 +678,9 @@ class KoperasiSavingsAccount(models.Model):
     def _default_payment_journal_for_demo(self):
         return self.env["account.journal"].search(
             [
-                *self.env["account.journal"]._check_company_domain(self.company_id),
+                *self.env["account.journal"]._check_company_domain(
+                    self.company_id or self.env.company
+                ),
                 ("type", "=", "cash"),
                 ("default_account_id", "!=", False),
             ],

@@ -8,4 +8,5 @@ from . import (
     test_loan_schedule,
     test_loan,
     test_loan_portal,
+    test_loan_access_rights,
 )
