@@ -14,6 +14,7 @@
         "account_payment",
         "koperasi_membership",
     ],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/koperasi_ecommerce_groups.xml",
         "security/ir.model.access.csv",

@@ -1,4 +1,6 @@
+import io
 import re
+import zipfile
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -166,3 +168,27 @@ class TestPortalAccess(HttpCase, KoperasiEcommerceCommon):
 
     def _csrf(self, page):
         return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def test_sales_xlsx(self):
+        order, _tx = self._create_transfer_order(
+            self.member_user.partner_id, [(self.abon, 2)]
+        )
+        order._koperasi_submit_proof("bukti.png", b"\x89PNG\r\n\x1a\n0000")
+        order.with_user(self.officer).action_koperasi_proof_confirm()
+        self.env.flush_all()
+        self.authenticate("kec_officer", "kec_officer")
+        response = self.url_open("/koperasi_ecommerce/sales.xlsx")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.content.startswith(b"PK"))
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            strings = archive.read("xl/sharedStrings.xml").decode()
+        self.assertIn(self.producer.name, strings)
+        self.assertIn(self.unit_olahan.name, strings)
+        self.authenticate("kec_shopper", "kec_shopper")
+        self.assertEqual(
+            self.url_open("/koperasi_ecommerce/sales.xlsx").status_code, 403
+        )
+        self.authenticate("kec_store", "kec_store")
+        self.assertEqual(
+            self.url_open("/koperasi_ecommerce/sales.xlsx").status_code, 403
+        )

@@ -1,6 +1,9 @@
+import io
+import zipfile
+
 from odoo.tests import BaseCase, tagged
 
-from ..tools import commission, payment_proof, whatsapp
+from ..tools import commission, payment_proof, sales_xlsx, whatsapp
 
 
 @tagged("post_install", "-at_install")
@@ -74,3 +77,18 @@ class TestTools(BaseCase):
             "https://wa.me/62812?text=Abon%20Lele%20%26%20sambal",
         )
         self.assertEqual(whatsapp.wa_link("Halo"), "https://wa.me/?text=Halo")
+
+    def test_sales_workbook(self):
+        content = sales_xlsx.build_sales_workbook(
+            "Penjualan",
+            ["Bulan", "Produsen", "Total"],
+            [["2026-10", "Sumiati", 184000.0], ["2026-11", "Rohmah", 52800.0]],
+            money_columns=(2,),
+        )
+        self.assertTrue(content.startswith(b"PK"))
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            strings = archive.read("xl/sharedStrings.xml").decode()
+            sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+        self.assertIn("Sumiati", strings)
+        self.assertIn("Rohmah", strings)
+        self.assertIn("<v>236800</v>", sheet)
