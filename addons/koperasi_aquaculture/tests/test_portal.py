@@ -1,5 +1,6 @@
 from odoo import http
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import AquacultureCommon
 
@@ -89,3 +90,17 @@ class TestFarmerPortal(AquacultureCommon, HttpCase):
         mortality = self.batch.log_ids.filtered(lambda log: log.log_type == "mortality")
         self.assertEqual(mortality.mortality_count, 5)
         self.assertEqual(self.batch.live_count, 995)
+
+    def test_xlsx_export_route(self):
+        self.authenticate("kaq_manager", "kaq_manager")
+        response = self.url_open(
+            f"/koperasi_aquaculture/batches.xlsx?ids={self.batch.id},{self.other_batch.id}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content[:2], b"PK")
+        self.authenticate("kaq_farmer", "kaq_farmer")
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                f"/koperasi_aquaculture/batches.xlsx?ids={self.other_batch.id}"
+            )
+        self.assertEqual(response.status_code, 403)
