@@ -31,7 +31,10 @@ class KoperasiCapitalDue(models.Model):
         related="member_id.member_group_id", store=True, string="Member Group"
     )
     kind = fields.Selection(
-        [("pokok", "Simpanan Pokok"), ("wajib", "Simpanan Wajib")],
+        [
+            ("pokok", "Principal Savings (Pokok)"),
+            ("wajib", "Mandatory Savings (Wajib)"),
+        ],
         required=True,
         default="wajib",
     )

@@ -8,7 +8,7 @@ from ..tools import capital as capital_tools
 
 class KoperasiCapitalPayment(models.Model):
     _name = "koperasi.capital.payment"
-    _description = "Capital Payment (Simpanan Pokok / Wajib)"
+    _description = "Capital Payment (Pokok / Wajib)"
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -32,7 +32,10 @@ class KoperasiCapitalPayment(models.Model):
     partner_id = fields.Many2one(related="member_id.partner_id")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     kind = fields.Selection(
-        [("pokok", "Simpanan Pokok"), ("wajib", "Simpanan Wajib")],
+        [
+            ("pokok", "Principal Savings (Pokok)"),
+            ("wajib", "Mandatory Savings (Wajib)"),
+        ],
         required=True,
         default="wajib",
         tracking=True,
@@ -235,11 +238,10 @@ class KoperasiCapitalPayment(models.Model):
         kind_label = dict(self._fields["kind"]._description_selection(self.env))[
             self.kind
         ]
-        label = self.env._(
-            "%(kind)s %(number)s %(name)s",
-            kind=kind_label,
-            number=self.member_id.member_number or "",
-            name=self.member_id.name,
+        label = " ".join(
+            filter(
+                None, [kind_label, self.member_id.member_number, self.member_id.name]
+            )
         )
         partner = self.member_id.partner_id
         return {

@@ -435,7 +435,7 @@ class KoperasiMember(models.Model):
 
     def _get_report_base_filename(self):
         self.ensure_one()
-        return self.env._("Kartu Anggota %(number)s", number=self.member_number or "")
+        return self.env._("Member Card %(number)s", number=self.member_number or "")
 
     def _ensure_card_token(self):
         for member in self.sudo().filtered(lambda m: not m.card_token):
@@ -733,7 +733,7 @@ class KoperasiMember(models.Model):
                     "",
                 ]
             )
-        return self.env._("Buku Daftar Anggota"), headers, rows
+        return self.env._("Member Register"), headers, rows
 
     def _get_capital_xlsx_data(self):
         """Capital statement: pokok, wajib, total and arrears per member."""
@@ -741,8 +741,8 @@ class KoperasiMember(models.Model):
             self.env._("Member Number"),
             self.env._("Name"),
             self.env._("Status"),
-            self.env._("Simpanan Pokok"),
-            self.env._("Simpanan Wajib"),
+            self.env._("Principal Savings (Pokok)"),
+            self.env._("Mandatory Savings (Wajib)"),
             self.env._("Capital"),
             self.env._("Arrears"),
         ]

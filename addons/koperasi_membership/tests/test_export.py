@@ -30,7 +30,7 @@ class TestExport(KoperasiMembershipCommon):
 
     def test_register_rows(self):
         title, headers, rows = self.member._get_register_xlsx_data()
-        self.assertEqual(title, "Buku Daftar Anggota")
+        self.assertEqual(title, "Member Register")
         self.assertEqual(len(headers), len(rows[0]))
         row = rows[0]
         self.assertEqual(row[0], self.member.member_number)

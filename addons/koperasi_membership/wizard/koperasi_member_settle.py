@@ -27,10 +27,10 @@ class KoperasiMemberSettle(models.TransientModel):
         readonly=False,
     )
     pokok_amount = fields.Monetary(
-        string="Simpanan Pokok", compute="_compute_amounts", store=True
+        string="Principal Savings (Pokok)", compute="_compute_amounts", store=True
     )
     wajib_amount = fields.Monetary(
-        string="Simpanan Wajib", compute="_compute_amounts", store=True
+        string="Mandatory Savings (Wajib)", compute="_compute_amounts", store=True
     )
     unpaid_dues_amount = fields.Monetary(
         string="Unpaid Dues", compute="_compute_amounts", store=True
