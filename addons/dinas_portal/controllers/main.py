@@ -147,6 +147,10 @@ class DinasWebsite(http.Controller):
         self, page=1, kind="koperasi", search="", kecamatan="", category="", **kw
     ):
         kind = "umkm" if kind == "umkm" else "koperasi"
+        try:
+            page = max(int(page), 1)
+        except (TypeError, ValueError):
+            page = 1
         search = (search or "").strip()[:100]
         kecamatan = (kecamatan or "").strip()[:100]
         model = "dinas.cooperative" if kind == "koperasi" else "dinas.msme"

@@ -1,3 +1,5 @@
+from werkzeug.exceptions import Forbidden, NotFound
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
@@ -123,8 +125,10 @@ class DinasPortal(CustomerPortal):
             letter_sudo = self._document_check_access(
                 "dinas.letter.request", letter_id, access_token=access_token
             )
-        except (AccessError, MissingError):
-            return request.redirect("/my")
+        except MissingError as exc:
+            raise NotFound() from exc
+        except AccessError as exc:
+            raise Forbidden() from exc
         if report_type in ("html", "pdf", "text"):
             if letter_sudo.state != "issued":
                 raise request.not_found()

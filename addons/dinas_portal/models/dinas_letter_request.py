@@ -462,6 +462,7 @@ class DinasLetterRequest(models.Model):
             if template:
                 letter.sudo().message_post_with_source(
                     template,
+                    message_type="comment",
                     subtype_xmlid="mail.mt_comment",
                     partner_ids=letter.partner_id.ids,
                 )

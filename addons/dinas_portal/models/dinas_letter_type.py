@@ -112,13 +112,31 @@ class DinasLetterType(models.Model):
     def _next_letter_number(self, issue_date):
         """Take the next running number of the year of ``issue_date``.
 
-        The no-gap sequence locks its yearly range row until the transaction
-        ends, so two letters issued at once get distinct consecutive numbers.
+        The sequence row is locked for the rest of the transaction: a second
+        letter issued at the same moment fails at once with a concurrency
+        error, which Odoo retries (RPC and HTTP requests), so it takes the
+        next number after the first one is committed. The no-gap
+        implementation keeps the counter in the transaction: a rolled-back
+        issue gives its number back. Numbers are distinct and consecutive.
         """
         self.ensure_one()
         if not self.sequence_id:
             self.sudo().sequence_id = self._create_sequence()
-        running = int(self.sequence_id.sudo().next_by_id(sequence_date=issue_date))
+        sequence = self.sequence_id.sudo()
+        # Lock the sequence, failing at once if another issue holds it, and
+        # mark it changed: a transaction whose snapshot predates this one's
+        # commit then gets a serialization failure (retried) instead of
+        # missing the yearly range created here.
+        self.env.cr.execute(
+            "SELECT id FROM ir_sequence WHERE id = %s FOR UPDATE NOWAIT", [sequence.id]
+        )
+        self.env.cr.execute(
+            "UPDATE ir_sequence SET write_date = (now() AT TIME ZONE 'UTC') "
+            "WHERE id = %s",
+            [sequence.id],
+        )
+        sequence.invalidate_recordset(["write_date"])
+        running = int(sequence.next_by_id(sequence_date=issue_date))
         return format_letter_number(
             self.number_pattern,
             self.classification_code,

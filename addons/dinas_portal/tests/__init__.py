@@ -1,1 +1,9 @@
-
+from . import test_tools
+from . import test_letter_flow
+from . import test_numbering_concurrency
+from . import test_registration
+from . import test_registry
+from . import test_directory
+from . import test_access_rights
+from . import test_website
+from . import test_tour

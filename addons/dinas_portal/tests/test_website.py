@@ -1,0 +1,222 @@
+from lxml import html
+
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+from .common import EXE_BYTES, PDF_BYTES
+
+
+@tagged("post_install", "-at_install")
+class TestWebsite(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.member = mail_new_test_user(
+            cls.env,
+            login="dns_web_member",
+            password="dns_web_member",
+            groups="base.group_portal",
+        )
+        cls.other = mail_new_test_user(
+            cls.env,
+            login="dns_web_other",
+            password="dns_web_other",
+            groups="base.group_portal",
+        )
+        cls.letter_type = cls.env["dinas.letter.type"].create(
+            {"name": "Surat Tugas Web", "code": "tugas", "unit_code": "WEB"}
+        )
+        cls.Letter = cls.env["dinas.letter.request"]
+
+    def _letter(self, user):
+        return self.Letter.with_user(user)._create_from_portal(
+            user.partner_id,
+            {
+                "letter_type_id": self.letter_type.id,
+                "purpose": "Pelatihan",
+                "addressee": "<b>Panitia</b>",
+            },
+        )
+
+    def _csrf(self, url):
+        tree = html.fromstring(self.url_open(url).content)
+        return tree.xpath("//input[@name='csrf_token']/@value")[0]
+
+    def test_unknown_token_is_404(self):
+        for token in ("x", "A" * 43, "../../etc"):
+            response = self.url_open(f"/dinas/verifikasi/{token}")
+            self.assertEqual(response.status_code, 404)
+
+    def test_other_members_letter_is_refused(self):
+        letter = self._letter(self.other)
+        self.authenticate("dns_web_member", "dns_web_member")
+        response = self.url_open(f"/my/surat/{letter.id}")
+        self.assertIn(response.status_code, (403, 404))
+        self.assertNotIn("Pelatihan", response.text)
+        response = self.url_open(f"/my/surat/{letter.id}?report_type=pdf")
+        self.assertIn(response.status_code, (403, 404))
+        response = self.url_open("/my/surat/999999999")
+        self.assertEqual(response.status_code, 404)
+        own = self._letter(self.member)
+        response = self.url_open(f"/my/surat/{own.id}")
+        self.assertEqual(response.status_code, 200)
+        # not issued yet: no PDF
+        response = self.url_open(f"/my/surat/{own.id}?report_type=pdf")
+        self.assertEqual(response.status_code, 404)
+        # the addressee is shown escaped
+        self.assertIn(
+            "&lt;b&gt;Panitia&lt;/b&gt;", self.url_open(f"/my/surat/{own.id}").text
+        )
+
+    def test_portal_upload_checked_by_content(self):
+        self.authenticate("dns_web_member", "dns_web_member")
+        count = self.Letter.search_count([])
+        data = {
+            "csrf_token": self._csrf("/my/surat/new"),
+            "letter_type_id": self.letter_type.id,
+            "purpose": "Uji unggah",
+            "addressee": "Bank",
+        }
+        response = self.url_open(
+            "/my/surat/new",
+            data=data,
+            files={"attachments": ("akta.pdf", EXE_BYTES, "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_dinas_error", response.text)
+        self.assertEqual(self.Letter.search_count([]), count)
+        response = self.url_open(
+            "/my/surat/new",
+            data=data,
+            files={"attachments": ("akta.pdf", PDF_BYTES, "application/pdf")},
+        )
+        self.assertEqual(self.Letter.search_count([]), count + 1)
+        letter = self.Letter.search([], limit=1, order="id desc")
+        self.assertEqual(letter.attachment_ids.name, "akta.pdf")
+        self.assertIn(f"/my/surat/{letter.id}", response.url)
+
+    def test_public_forms_honeypot_csrf_rate_limit(self):
+        Guestbook = self.env["dinas.guestbook"]
+        count = Guestbook.search_count([])
+        csrf = self._csrf("/dinas/bukutamu")
+        # without CSRF token: refused
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                "/dinas/bukutamu", data={"name": "Bot", "message": "spam"}
+            )
+        self.assertEqual(response.status_code, 400)
+        # honeypot filled in: thanked, nothing stored
+        response = self.url_open(
+            "/dinas/bukutamu",
+            data={
+                "csrf_token": csrf,
+                "name": "Bot",
+                "message": "spam",
+                "website_hp": "http://spam.example.com",
+            },
+        )
+        self.assertIn("o_dinas_success", response.text)
+        self.assertEqual(Guestbook.search_count([]), count)
+        # real messages, then the rate limit
+        for index in range(5):
+            response = self.url_open(
+                "/dinas/bukutamu",
+                data={
+                    "csrf_token": csrf,
+                    "name": "Warga",
+                    "message": f"<script>alert({index})</script>",
+                },
+            )
+            self.assertIn("o_dinas_success", response.text)
+        response = self.url_open(
+            "/dinas/bukutamu",
+            data={"csrf_token": csrf, "name": "Warga", "message": "lagi"},
+        )
+        self.assertIn("o_dinas_error", response.text)
+        self.assertEqual(Guestbook.search_count([]), count + 5)
+        entries = Guestbook.search([], limit=5, order="id desc")
+        self.assertEqual(set(entries.mapped("state")), {"pending"})
+        # moderated: only approved entries are shown, escaped
+        entries[:1].action_approve()
+        page = self.url_open("/dinas/bukutamu").text
+        self.assertIn("&lt;script&gt;alert(4)&lt;/script&gt;", page)
+        self.assertNotIn("alert(3)", page)
+
+    def test_registration_form(self):
+        csrf = self._csrf("/dinas/daftar")
+        Registration = self.env["dinas.registration"]
+        count = Registration.search_count([])
+        values = {
+            "csrf_token": csrf,
+            "applicant_type": "msme",
+            "name": "Tahu Uji Web",
+            "contact_name": "Bu Tini",
+            "email": "tini@tahu.example.com",
+            "nib": "912000555",
+        }
+        response = self.url_open(
+            "/dinas/daftar",
+            data={**values, "email": "bukan-email"},
+        )
+        self.assertIn("o_dinas_error", response.text)
+        response = self.url_open(
+            "/dinas/daftar",
+            data={**values, "nib": ""},
+        )
+        self.assertIn("o_dinas_error", response.text)
+        self.assertEqual(Registration.search_count([]), count)
+        response = self.url_open(
+            "/dinas/daftar",
+            data=values,
+            files={"documents": ("nib.pdf", PDF_BYTES, "application/pdf")},
+        )
+        self.assertIn("o_dinas_success", response.text)
+        registration = Registration.search([], limit=1, order="id desc")
+        self.assertEqual(registration.name, "Tahu Uji Web")
+        self.assertEqual(registration.attachment_ids.mimetype, "application/pdf")
+        self.assertTrue(registration.ip_address)
+
+    def test_public_consultation_published_once_answered(self):
+        Consultation = self.env["dinas.consultation"]
+        csrf = self._csrf("/dinas/konsultasi")
+        for allow, subject in (
+            (True, "Izin PIRT Uji"),
+            (False, "Pinjaman Rahasia Uji"),
+        ):
+            data = {
+                "csrf_token": csrf,
+                "asker_name": "Warga",
+                "email": "warga@example.com",
+                "name": subject,
+                "question": "Bagaimana caranya?",
+            }
+            if allow:
+                data["allow_publish"] = "1"
+            self.url_open("/dinas/konsultasi", data=data)
+        public, private = Consultation.search(
+            [("name", "in", ("Izin PIRT Uji", "Pinjaman Rahasia Uji"))],
+            order="name",
+        )
+        self.assertEqual(public.name, "Izin PIRT Uji")
+        page = self.url_open("/dinas/konsultasi").text
+        self.assertNotIn("Izin PIRT Uji", page)
+        (public | private).write({"answer": "Silakan ke kantor kecamatan."})
+        (public | private).action_answer()
+        page = self.url_open("/dinas/konsultasi").text
+        self.assertIn("Izin PIRT Uji", page)
+        self.assertNotIn("Pinjaman Rahasia Uji", page)
+
+    def test_public_pages_render(self):
+        for url in (
+            "/dinas",
+            "/dinas/galeri",
+            "/dinas/unduhan",
+            "/dinas/bantuan",
+            "/dinas/statistik",
+            "/dinas/direktori?kind=umkm",
+        ):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200, url)
+        self.assertEqual(self.url_open("/dinas/unduhan/999999").status_code, 404)
