@@ -8,7 +8,9 @@ class KoperasiMember(models.Model):
     savings_balance = fields.Monetary(
         compute="_compute_savings_balance", currency_field="savings_currency_id"
     )
-    savings_currency_id = fields.Many2one(related="company_id.currency_id")
+    savings_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Savings Currency"
+    )
     loan_ids = fields.One2many("koperasi.loan", "member_id")
 
     def _compute_savings_balance(self):

@@ -96,20 +96,25 @@ class KoperasiSavingsTransaction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        transactions = super().create(vals_list)
-        sequence = self.env["ir.sequence"]
-        names = {}
-        for company in transactions.company_id:
-            count = len(transactions.filtered(lambda t, c=company: t.company_id == c))
-            names[company] = [
-                sequence.with_company(company).next_by_code(
-                    "koperasi.savings.transaction"
+        # Number in bulk: one sequence lookup per company, not per record.
+        sequences = {}
+        for vals in vals_list:
+            if vals.get("name", "/") != "/":
+                continue
+            company_id = vals.get("company_id") or self.env.company.id
+            if company_id not in sequences:
+                sequences[company_id] = self.env["ir.sequence"].search(
+                    [
+                        ("code", "=", "koperasi.savings.transaction"),
+                        ("company_id", "in", [company_id, False]),
+                    ],
+                    order="company_id",
+                    limit=1,
                 )
-                for __ in range(count)
-            ]
-        for transaction in transactions:
-            transaction.name = names[transaction.company_id].pop(0)
-        return transactions
+            sequence = sequences[company_id]
+            if sequence:
+                vals["name"] = sequence.with_company(company_id)._next()
+        return super().create(vals_list)
 
     def write(self, vals):
         protected = {"amount", "type", "account_id", "date"}
@@ -224,30 +229,81 @@ class KoperasiSavingsTransaction(models.Model):
             return self.env["account.move"]
         drafts.product_id._check_accounting()
         if group:
-            buckets = defaultdict(lambda: self.env["koperasi.savings.transaction"])
+            buckets = defaultdict(list)
             for transaction in drafts:
-                buckets[(transaction.company_id, transaction.product_id)] |= transaction
-            groups = list(buckets.values())
+                buckets[(transaction.company_id.id, transaction.product_id.id)].append(
+                    transaction.id
+                )
+            groups = [self.browse(ids) for ids in buckets.values()]
+            move_vals = [g._prepare_grouped_move_vals() for g in groups]
         else:
             groups = [drafts]
-        moves = (
-            self.env["account.move"]
-            .sudo()
-            .create([g._prepare_move_vals() for g in groups])
-        )
+            move_vals = [drafts._prepare_move_vals()]
+        moves = self.env["account.move"].sudo().create(move_vals)
         moves.action_post()
+        last_dates = {}
         for move, transactions in zip(moves, groups, strict=True):
             transactions.write({"move_id": move.id, "state": "posted"})
-            for account in transactions.account_id:
-                dates = transactions.filtered(
-                    lambda t, a=account: t.account_id == a
-                ).mapped("date")
-                if (
-                    not account.last_transaction_date
-                    or account.last_transaction_date < max(dates)
-                ):
-                    account.sudo().last_transaction_date = max(dates)
+            # Interest and tax are not the member's activity: they do not
+            # keep an account out of dormancy.
+            for transaction in transactions:
+                if transaction.type in ("interest", "tax"):
+                    continue
+                account = transaction.account_id
+                if transaction.date > last_dates.get(account, transaction.date.min):
+                    last_dates[account] = transaction.date
+        for account, day in last_dates.items():
+            if not account.last_transaction_date or account.last_transaction_date < day:
+                account.sudo().last_transaction_date = day
         return moves
+
+    def _prepare_grouped_move_vals(self):
+        """One entry for many transactions of one product (month-end batches).
+
+        The savings liability is one line per member (partner), net of the
+        member's interest and tax; the counterparts (interest expense, tax
+        payable...) are one line per account.
+        """
+        first = self[:1]
+        liability = first.product_id.account_liability_id
+        per_partner = defaultdict(float)
+        per_account = defaultdict(float)
+        for transaction in self:
+            sign = SIGNS[transaction.type]
+            per_partner[transaction.partner_id.id] += sign * transaction.amount
+            counterpart = transaction._get_counterpart_account()
+            per_account[counterpart.id] -= sign * transaction.amount
+        label = self.env._("Savings %(product)s", product=first.product_id.name)
+        lines = []
+        for partner_id, amount in per_partner.items():
+            if amount:
+                lines.append(
+                    {
+                        "name": label,
+                        "account_id": liability.id,
+                        "partner_id": partner_id,
+                        "debit": -amount if amount < 0 else 0.0,
+                        "credit": amount if amount > 0 else 0.0,
+                    }
+                )
+        for account_id, amount in per_account.items():
+            if amount:
+                lines.append(
+                    {
+                        "name": label,
+                        "account_id": account_id,
+                        "debit": -amount if amount < 0 else 0.0,
+                        "credit": amount if amount > 0 else 0.0,
+                    }
+                )
+        return {
+            "move_type": "entry",
+            "journal_id": first.product_id.journal_id.id,
+            "date": max(self.mapped("date")),
+            "ref": label,
+            "company_id": first.company_id.id,
+            "line_ids": [fields.Command.create(line) for line in lines],
+        }
 
     def action_reverse(self):
         """Cancel posted transactions by reversing their journal entries."""
