@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize
 
+from .dinas_cooperative import COOPERATIVE_TYPES
+
 
 class DinasRegistration(models.Model):
     _name = "dinas.registration"
@@ -21,12 +23,7 @@ class DinasRegistration(models.Model):
     phone = fields.Char()
     legal_number = fields.Char(string="Legal Entity Number")
     nik_koperasi = fields.Char(string="NIK Koperasi")
-    cooperative_type = fields.Selection(
-        selection=lambda self: (
-            self.env["dinas.cooperative"]._fields["cooperative_type"].selection
-        ),
-        string="Cooperative Type",
-    )
+    cooperative_type = fields.Selection(COOPERATIVE_TYPES, string="Type of Cooperative")
     nib = fields.Char(string="NIB")
     kecamatan = fields.Char(string="District (Kecamatan)")
     desa = fields.Char(string="Village (Desa)")
