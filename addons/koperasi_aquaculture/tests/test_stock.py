@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import AquacultureCommon
@@ -85,6 +85,12 @@ class TestStock(AquacultureCommon):
         harvest.fish_count = 0
         with self.assertRaises(UserError):
             harvest.action_done()
+        with self.assertRaisesMsg(ValidationError, "negative"):
+            self.env["aquaculture.harvest"].create(
+                {"batch_id": batch.id, "fish_count": 10, "weight_kg": -1.0}
+            )
+        self.assertEqual(batch.harvest_ids, harvest)
+        self.assertEqual(batch.live_count, 900)
 
     def test_processing_lot_through_bom(self):
         batch = self._create_batch()
