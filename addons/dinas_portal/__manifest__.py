@@ -6,7 +6,7 @@
     "category": "Koperasi",
     "author": "Koperasi Suite",
     "license": "LGPL-3",
-    "depends": ["website", "portal", "website_blog"],
+    "depends": ["website", "portal", "website_blog", "survey"],
     "external_dependencies": {"python": ["qrcode"]},
     "data": [
         "security/dinas_portal_groups.xml",
@@ -22,6 +22,8 @@
         "views/dinas_letter_request_views.xml",
         "views/dinas_cooperative_views.xml",
         "views/dinas_registration_views.xml",
+        "views/res_company_views.xml",
+        "views/survey_survey_views.xml",
         "views/dinas_portal_menus.xml",
         "views/dinas_portal_templates.xml",
         "views/dinas_website_templates.xml",

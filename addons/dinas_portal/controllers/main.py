@@ -104,6 +104,21 @@ class DinasWebsite(http.Controller):
             "dinas_portal.dinas_aid", {"recipients": recipients, "year": year}
         )
 
+    @http.route("/dinas/jajak-pendapat", type="http", auth="public", website=True)
+    def dinas_polls(self, **kw):
+        surveys = (
+            request.env["survey.survey"]
+            .sudo()
+            .search(
+                [
+                    ("dinas_published", "=", True),
+                    ("active", "=", True),
+                    ("access_mode", "=", "public"),
+                ]
+            )
+        )
+        return request.render("dinas_portal.dinas_polls", {"surveys": surveys})
+
     @http.route("/dinas/statistik", type="http", auth="public", website=True)
     def dinas_statistics(self, year=None, **kw):
         try:

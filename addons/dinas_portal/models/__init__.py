@@ -13,3 +13,4 @@ from . import dinas_programme
 from . import dinas_aid_recipient
 from . import res_partner
 from . import res_company
+from . import survey_survey

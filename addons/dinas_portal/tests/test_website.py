@@ -208,6 +208,22 @@ class TestWebsite(HttpCase):
         self.assertIn("Izin PIRT Uji", page)
         self.assertNotIn("Pinjaman Rahasia Uji", page)
 
+    def test_polls_reuse_survey(self):
+        survey = self.env["survey.survey"].create(
+            {
+                "title": "Jajak Pendapat Uji",
+                "access_mode": "public",
+                "dinas_published": True,
+            }
+        )
+        hidden = self.env["survey.survey"].create(
+            {"title": "Survei Internal Uji", "access_mode": "token"}
+        )
+        page = self.url_open("/dinas/jajak-pendapat").text
+        self.assertIn(survey.title, page)
+        self.assertIn(survey.get_start_url(), page)
+        self.assertNotIn(hidden.title, page)
+
     def test_public_pages_render(self):
         for url in (
             "/dinas",
