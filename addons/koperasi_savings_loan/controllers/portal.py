@@ -231,6 +231,7 @@ class KoperasiLoanPortal(KoperasiSavingsPortal):
         methods=["GET", "POST"],
     )
     def portal_loan_apply(self, **post):
+        post.pop("document", None)
         member = self._get_portal_member()
         values = self._prepare_home_portal_values([])
         values.update(
@@ -243,6 +244,10 @@ class KoperasiLoanPortal(KoperasiSavingsPortal):
             }
         )
         if request.httprequest.method == "POST":
+            upload = request.httprequest.files.get("document")
+            document = None
+            if upload and upload.filename:
+                document = (upload.filename, upload.read())
             try:
                 loan = request.env["koperasi.loan"]._create_from_portal(
                     member,
@@ -250,6 +255,7 @@ class KoperasiLoanPortal(KoperasiSavingsPortal):
                     post.get("amount"),
                     post.get("term_months"),
                     post.get("purpose"),
+                    document=document,
                 )
             except (UserError, ValidationError) as exc:
                 values["error"] = exc.args[0]

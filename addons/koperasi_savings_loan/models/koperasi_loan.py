@@ -6,6 +6,9 @@ from odoo.tools import SQL
 
 from ..tools import loan_schedule
 
+DOCUMENT_MAX_SIZE = 5 * 1024 * 1024
+DOCUMENT_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+
 COLLECTIBILITY = [
     ("lancar", "Current (lancar)"),
     ("kurang_lancar", "Substandard (kurang lancar)"),
@@ -152,6 +155,7 @@ class KoperasiLoan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        sequences = {}
         for vals in vals_list:
             if "interest_rate" not in vals and vals.get("product_id"):
                 vals["interest_rate"] = (
@@ -159,14 +163,19 @@ class KoperasiLoan(models.Model):
                     .browse(vals["product_id"])
                     .interest_rate
                 )
-        loans = super().create(vals_list)
-        for loan in loans:
-            loan.name = (
-                self.env["ir.sequence"]
-                .with_company(loan.company_id)
-                .next_by_code("koperasi.loan")
-            )
-        return loans
+            company_id = vals.get("company_id") or self.env.company.id
+            if company_id not in sequences:
+                sequences[company_id] = self.env["ir.sequence"].search(
+                    [
+                        ("code", "=", "koperasi.loan"),
+                        ("company_id", "in", [company_id, False]),
+                    ],
+                    order="company_id",
+                    limit=1,
+                )
+            if vals.get("name", "/") == "/" and sequences[company_id]:
+                vals["name"] = sequences[company_id].with_company(company_id)._next()
+        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):
@@ -200,20 +209,98 @@ class KoperasiLoan(models.Model):
         self._generate_lines()
 
     def _generate_lines(self):
-        """Create the instalments of these loans in one batch."""
-        vals_list = []
+        """Create the instalments of these loans in one batch.
+
+        The schedule engine gives every amount; the rows are inserted in bulk
+        (thousands of schedules at once), then the loans' totals recomputed.
+        """
+        Line = self.env["koperasi.loan.line"]
+        rows = []
+        totals = []
+        uid = self.env.uid
         for loan in self:
-            vals_list += [
-                {
-                    "loan_id": loan.id,
-                    "sequence": line["sequence"],
-                    "due_date": line["due_date"],
-                    "principal": line["principal"],
-                    "interest": line["interest"],
-                }
-                for line in loan.get_schedule(loan.disbursement_date)
-            ]
-        return self.env["koperasi.loan.line"].create(vals_list)
+            schedule = loan.get_schedule(loan.disbursement_date)
+            for line in schedule:
+                amount = line["principal"] + line["interest"]
+                rows.append(
+                    (
+                        loan.id,
+                        loan.company_id.id,
+                        loan.currency_id.id,
+                        loan.member_id.id,
+                        line["sequence"],
+                        line["due_date"],
+                        line["principal"],
+                        line["interest"],
+                        amount,
+                        amount,
+                        not amount,
+                        uid,
+                        uid,
+                    )
+                )
+            totals.append(
+                (
+                    loan.id,
+                    sum(line["principal"] for line in schedule),
+                    sum(line["interest"] for line in schedule),
+                    schedule[0]["amount"],
+                    schedule[0]["due_date"],
+                )
+            )
+        if not rows:
+            return Line
+        self.env.flush_all()
+        ids = []
+        for start in range(0, len(rows), 5000):
+            chunk = rows[start : start + 5000]
+            self.env.cr.execute(
+                SQL(
+                    """INSERT INTO koperasi_loan_line
+                        (loan_id, company_id, currency_id, member_id, sequence, due_date,
+                         principal, interest, amount, residual, paid, create_uid, write_uid,
+                         principal_paid, interest_paid, penalty, penalty_paid,
+                         create_date, write_date)
+                       SELECT v.*, 0, 0, 0, 0, now() at time zone 'UTC',
+                              now() at time zone 'UTC'
+                         FROM (VALUES %s) AS v
+                    RETURNING id""",
+                    SQL(", ").join(
+                        SQL(
+                            "(%s, %s, %s, %s, %s, %s::date, %s, %s, %s, %s, %s, %s, %s)",
+                            *row,
+                        )
+                        for row in chunk
+                    ),
+                )
+            )
+            ids += [row[0] for row in self.env.cr.fetchall()]
+        # The totals of a fresh schedule, as _compute_outstanding would give
+        # them for a disbursed loan (outstanding principal only once disbursed).
+        for start in range(0, len(totals), 5000):
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE koperasi_loan l
+                          SET outstanding_principal = CASE WHEN l.state IN ('disbursed', 'closed')
+                                                      THEN v.principal ELSE 0 END,
+                              outstanding_interest = v.interest,
+                              penalty_due = 0,
+                              instalment_amount = v.instalment,
+                              next_due_date = v.due_date
+                         FROM (VALUES %s) AS v(id, principal, interest, instalment, due_date)
+                        WHERE l.id = v.id""",
+                    SQL(", ").join(
+                        SQL(
+                            "(%s, %s::numeric, %s::numeric, %s::numeric, %s::date)",
+                            *row,
+                        )
+                        for row in totals[start : start + 5000]
+                    ),
+                )
+            )
+        Line.invalidate_model()
+        self.invalidate_recordset()
+        return Line.browse(ids)
 
     # ------------------------------------------------------------------
     # Approval pipeline
@@ -628,9 +715,13 @@ class KoperasiLoan(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _create_from_portal(
-        self, member, product_id, amount, term_months, purpose=None
+        self, member, product_id, amount, term_months, purpose=None, document=None
     ):
-        """Validate a member's application, then create and submit it."""
+        """Validate a member's application, then create and submit it.
+
+        ``document`` is an optional ``(filename, bytes)`` supporting file:
+        a PDF, JPEG or PNG (checked by content) of at most 5 MB.
+        """
         try:
             product_id = int(product_id)
         except (TypeError, ValueError) as exc:
@@ -643,6 +734,8 @@ class KoperasiLoan(models.Model):
         if member.state != "active":
             raise UserError(self.env._("Only active members can apply for a loan."))
         purpose = (purpose or "").strip()[:200]
+        if document:
+            self._check_portal_document(*document)
         try:
             product._check_application(amount, term_months, member.sudo())
         except ValidationError as exc:
@@ -657,8 +750,25 @@ class KoperasiLoan(models.Model):
                 "purpose": purpose,
             }
         )
+        if document:
+            self.env["ir.attachment"].sudo().create(
+                {
+                    "name": document[0],
+                    "raw": document[1],
+                    "res_model": "koperasi.loan",
+                    "res_id": loan.id,
+                }
+            )
         loan.action_submit()
         return loan
+
+    @api.model
+    def _check_portal_document(self, filename, content):
+        if len(content) > DOCUMENT_MAX_SIZE:
+            raise UserError(self.env._("The document is larger than 5 MB."))
+        if not content.startswith(DOCUMENT_SIGNATURES):
+            raise UserError(self.env._("The document must be a PDF, JPEG or PNG file."))
+        return True
 
     def _get_aging_xlsx(self):
         """Portfolio aging by collectibility as XLSX bytes."""
@@ -719,13 +829,6 @@ class KoperasiLoan(models.Model):
             "by_collectibility": by_class,
             "npl_ratio": round(npl / total * 100, 2) if total else 0.0,
             "par30": round(par30 / total * 100, 2) if total else 0.0,
-        }
-
-    def action_export_aging(self):
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/koperasi/pinjaman/aging.xlsx",
-            "target": "self",
         }
 
     @api.model

@@ -10,9 +10,11 @@ class KoperasiLoanLine(models.Model):
     loan_id = fields.Many2one(
         "koperasi.loan", required=True, index=True, ondelete="cascade"
     )
-    company_id = fields.Many2one(related="loan_id.company_id", store=True, index=True)
-    currency_id = fields.Many2one(related="loan_id.currency_id")
-    member_id = fields.Many2one(related="loan_id.member_id", store=True, index=True)
+    # Copied from the loan when the schedule is frozen (plain fields: the
+    # batch generation of thousands of schedules stays fast).
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    currency_id = fields.Many2one("res.currency", required=True)
+    member_id = fields.Many2one("koperasi.member", required=True, index=True)
     sequence = fields.Integer(required=True)
     due_date = fields.Date(required=True, index=True)
     principal = fields.Monetary()

@@ -105,3 +105,34 @@ class TestLoanPortal(KoperasiLoanCommon, HttpCase):
                 "koperasi_loan_schedule_tour",
                 login=self.portal_user.login,
             )
+
+    def test_document_upload_checked_by_content(self):
+        self._login()
+        Loan = self.env["koperasi.loan"]
+        data = {
+            "product_id": self.product.id,
+            "amount": "6000000",
+            "term_months": "6",
+            "csrf_token": http.Request.csrf_token(self),
+        }
+        # An executable renamed to .pdf is refused, nothing is created.
+        response = self.url_open(
+            "/my/koperasi/pinjaman/ajukan",
+            data=data,
+            files={
+                "document": ("slip.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+            },
+        )
+        self.assertIn("o_koperasi_loan_error", response.text)
+        self.assertFalse(Loan.search([("member_id", "=", self.member.id)]))
+        response = self.url_open(
+            "/my/koperasi/pinjaman/ajukan",
+            data=data,
+            files={"document": ("slip.pdf", b"%PDF-1.4 slip gaji", "application/pdf")},
+        )
+        loan = Loan.search([("member_id", "=", self.member.id)])
+        self.assertEqual(loan.state, "submitted")
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", "koperasi.loan"), ("res_id", "=", loan.id)]
+        )
+        self.assertEqual(attachment.name, "slip.pdf")
