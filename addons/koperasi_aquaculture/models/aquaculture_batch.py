@@ -157,7 +157,9 @@ class AquacultureBatch(models.Model):
     )
     revenue = fields.Monetary(compute="_compute_kpis", store=True)
     margin = fields.Monetary(compute="_compute_kpis", store=True)
-    days_of_culture = fields.Integer(compute="_compute_days_of_culture")
+    days_of_culture = fields.Integer(
+        "Days of Culture", compute="_compute_days_of_culture"
+    )
     log_count = fields.Integer(compute="_compute_log_count")
 
     # ------------------------------------------------------------ defaults
@@ -284,7 +286,9 @@ class AquacultureBatch(models.Model):
                 "biomass_kg": biomass,
                 "weight_gain_kg": gain,
                 "fcr": kpi.fcr(data.get("feed_kg", 0.0), gain),
-                "survival_rate": kpi.survival_rate(self.fry_count, harvested, live),
+                "survival_rate": kpi.survival_rate(self.fry_count, harvested, live)
+                if self.state != "planned"
+                else 0.0,
                 "adg": kpi.adg(
                     abw,
                     self.fry_weight_g,

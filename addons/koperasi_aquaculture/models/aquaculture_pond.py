@@ -20,10 +20,10 @@ class AquaculturePond(models.Model):
     )
     pond_type = fields.Selection(
         [
-            ("terpal", "Tarpaulin (terpal)"),
-            ("beton", "Concrete (beton)"),
-            ("tanah", "Earthen (tanah)"),
-            ("bioflok", "Biofloc tank"),
+            ("terpal", "Tarpaulin"),
+            ("beton", "Concrete"),
+            ("tanah", "Earthen"),
+            ("bioflok", "Biofloc"),
         ],
         string="Type",
         required=True,
