@@ -170,6 +170,8 @@ class SaleOrder(models.Model):
         self.ensure_one()
         tx = self._koperasi_transfer_transaction()
         tx._set_done()
+        # The paid amount is computed from the transactions' states: read it afresh.
+        tx.sale_order_ids.invalidate_recordset(["amount_paid"])
         tx._check_amount_and_confirm_order()
         tx._invoice_sale_orders()
         invoices = tx.invoice_ids.filtered(lambda move: move.state == "draft")
