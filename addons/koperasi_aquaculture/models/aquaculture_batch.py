@@ -357,6 +357,11 @@ class AquacultureBatch(models.Model):
                     )
                 )
 
+    @api.constrains("fry_count")
+    def _check_fry_count_covers_losses(self):
+        # Negative counts are refused by _check_positive.
+        self.filtered(lambda b: b.fry_count >= 0)._check_losses()
+
     def _check_losses(self):
         """Deaths and harvests together never exceed the fish stocked."""
         for batch in self:

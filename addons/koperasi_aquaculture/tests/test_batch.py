@@ -124,8 +124,12 @@ class TestBatch(AquacultureCommon):
             self._log(batch, "feeding", product_id=self.probiotic.id, quantity=1.0)
         with self.assertRaisesMsg(ValidationError, "negative"):
             self._create_batch(pond=self.other_pond, stock=False, fry_count=-10)
-        self.assertEqual(Log.search_count([("batch_id", "=", batch.id)]), before)
-        self.assertEqual(batch.live_count, 1000)
+        self._log(batch, "mortality", mortality_count=10)
+        with self.assertRaisesMsg(ValidationError, "exceed"):
+            batch.fry_count = 5
+        self.assertEqual(batch.fry_count, 1000)
+        self.assertEqual(Log.search_count([("batch_id", "=", batch.id)]), before + 1)
+        self.assertEqual(batch.live_count, 990)
         self.assertFalse(
             self.env["stock.move"].search([("origin", "=", batch.name)]),
         )
