@@ -203,3 +203,20 @@ class TestWebsite(HttpCase, KoperasiMembershipCommon):
         self.authenticate("kop_portal_web", "kop_portal_web")
         response = self.url_open(f"/koperasi/export/register?ids={self.member.id}")
         self.assertEqual(response.status_code, 404)
+
+    # ------------------------------------------------------------------
+    # Backend
+    # ------------------------------------------------------------------
+    def test_backend_tour(self):
+        member = self._create_member(
+            "Anggota Tur", "3513104101800699", state="active", join_date=self.today
+        )
+        self._pay(member, "pokok", 100000)
+        self.start_tour(
+            "/odoo/action-koperasi_membership.koperasi_member_action",
+            "koperasi_backend_tour",
+            login="kop_manager",
+        )
+        # Closing the wizard settled nothing.
+        self.assertEqual(member.state, "active")
+        self.assertFalse(member.settlement_move_id)
