@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -583,17 +584,20 @@ class KoperasiLoan(models.Model):
             ],
             order="loan_id, sequence",
         )
-        by_loan = {}
+        by_loan = defaultdict(list)
         for line in lines:
-            by_loan.setdefault(line.loan_id.id, []).append(line)
+            by_loan[line.loan_id.id].append(line)
+        # Group the writes by value: a run touches thousands of rows with a
+        # handful of distinct values.
+        penalties = defaultdict(list)
+        loan_values = defaultdict(list)
         for loan in self:
             product = loan.product_id
             days_past_due = 0
             for line in by_loan.get(loan.id, []):
                 days = (today - line.due_date).days
                 days_past_due = max(days_past_due, days)
-                late = days - product.grace_days
-                if late > 0 and product.penalty_rate:
+                if days - product.grace_days > 0 and product.penalty_rate:
                     overdue = (
                         line.principal
                         - line.principal_paid
@@ -601,19 +605,20 @@ class KoperasiLoan(models.Model):
                         - line.interest_paid
                     )
                     computed = loan_schedule.penalty_amount(
-                        overdue,
-                        product.penalty_rate,
-                        (today - line.due_date).days,
-                        product.penalty_period,
+                        overdue, product.penalty_rate, days, product.penalty_period
                     )
                     if computed > line.penalty:
-                        line.penalty = computed
-            loan.write(
+                        penalties[computed].append(line.id)
+            klass = loan_schedule.collectibility(days_past_due, thresholds)
+            loan_values[(days_past_due, klass)].append(loan.id)
+        Line = self.env["koperasi.loan.line"]
+        for amount, line_ids in penalties.items():
+            Line.browse(line_ids).write({"penalty": amount})
+        for (days_past_due, klass), loan_ids in loan_values.items():
+            self.browse(loan_ids).write(
                 {
                     "days_past_due": days_past_due,
-                    "collectibility": loan_schedule.collectibility(
-                        days_past_due, thresholds
-                    ),
+                    "collectibility": klass,
                     "overdue_run_date": today,
                 }
             )
