@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class DinasHoliday(models.Model):
@@ -25,3 +25,36 @@ class DinasHoliday(models.Model):
         """The holiday dates of ``company``, as a frozenset of dates."""
         holidays = self.sudo().search_fetch([("company_id", "=", company.id)], ["date"])
         return frozenset(holidays.mapped("date"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        holidays = super().create(vals_list)
+        holidays._recompute_open_deadlines()
+        return holidays
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._recompute_open_deadlines()
+        return res
+
+    def unlink(self):
+        companies = self.company_id
+        res = super().unlink()
+        self.browse()._recompute_open_deadlines(companies)
+        return res
+
+    def _recompute_open_deadlines(self, companies=None):
+        """Holidays move the due dates of the requests still open."""
+        companies = companies or self.company_id
+        letters = (
+            self.env["dinas.letter.request"]
+            .sudo()
+            .search(
+                [
+                    ("state", "in", ("submitted", "review", "approved")),
+                    ("company_id", "in", companies.ids),
+                ]
+            )
+        )
+        if letters:
+            self.env.add_to_compute(letters._fields["deadline_date"], letters)

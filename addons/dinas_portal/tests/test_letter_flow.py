@@ -74,6 +74,8 @@ class TestLetterFlow(DinasPortalCommon):
         ).create({"reason": "Data tidak lengkap"}).action_confirm()
         self.assertEqual(rejected.state, "rejected")
         self.assertEqual(rejected.reject_reason, "Data tidak lengkap")
+        last_mail = self._mails_to(self.member.partner_id, rejected)[:1]
+        self.assertIn("Data tidak lengkap", last_mail.body)
         with self.assertRaises(UserError):
             rejected.with_user(self.head).action_approve()
         self.assertEqual(rejected.state, "rejected")
@@ -104,6 +106,9 @@ class TestLetterFlow(DinasPortalCommon):
             letter.with_user(self.staff).action_revoke()
         wizard.action_confirm()
         self.assertTrue(letter.revoked)
+        last_mail = self._mails_to(self.member.partner_id, letter)[:1]
+        self.assertIn("Data koperasi tidak benar", last_mail.body)
+        self.assertIn(letter.number, last_mail.subject)
         self.assertEqual(letter.state, "issued")
         with self.assertRaises(UserError):
             letter.with_user(self.head).action_revoke()
@@ -179,6 +184,18 @@ class TestLetterFlow(DinasPortalCommon):
         # 19, 23..27, 30, 31 March: 8 working days
         self.assertEqual(letter.processing_days, 8)
         self.assertFalse(letter.is_overdue)
+
+    def test_new_holiday_moves_open_due_dates(self):
+        with freeze_time("2031-06-02 02:00:00"):  # a Monday
+            letter = self._portal_request(self.member)
+        # 7 working days after Monday 2 June 2031: Wednesday 11 June
+        self.assertEqual(str(letter.deadline_date), "2031-06-11")
+        holiday = self.env["dinas.holiday"].create(
+            {"name": "Hari Raya Uji", "date": "2031-06-05"}
+        )
+        self.assertEqual(str(letter.deadline_date), "2031-06-12")
+        holiday.unlink()
+        self.assertEqual(str(letter.deadline_date), "2031-06-11")
 
     def test_statistics(self):
         letter = self._portal_request(self.member)
