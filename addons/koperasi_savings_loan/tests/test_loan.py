@@ -281,3 +281,29 @@ class TestLoan(KoperasiLoanCommon):
             self.member, date(2026, 1, 1), date(2026, 12, 31)
         )
         self.assertEqual(base[self.member.id]["volume"], 120000)
+
+    def test_denda_grace_days_and_batches(self):
+        self.product.write(
+            {"penalty_rate": 0.1, "penalty_period": "day", "grace_days": 3}
+        )
+        first = self._disbursed(day=date(2026, 1, 15))
+        second = self._disbursed(day=date(2026, 1, 15))
+        Loan = self.env["koperasi.loan"]
+        # First due date 2026-02-15: 3 days late is still within the grace.
+        with freeze_time("2026-02-18"):
+            done = Loan
+            batches = 0
+            while batch := Loan._cron_daily_overdue(batch_size=1):
+                self.assertEqual(len(batch), 1)
+                done |= batch
+                batches += 1
+            self.assertGreaterEqual(batches, 2)
+            self.assertEqual(done & (first | second), first | second)
+        self.assertEqual(first.days_past_due, 3)
+        self.assertEqual(first.line_ids[0].penalty, 0)
+        # The 4th day: denda on 1,120,000 for 4 days at 0.1% = 4,480.
+        with freeze_time("2026-02-19"):
+            Loan._cron_daily_overdue()
+        self.assertEqual(first.line_ids[0].penalty, 4480)
+        self.assertEqual(second.line_ids[0].penalty, 4480)
+        self.assertEqual(first.penalty_due, 4480)
