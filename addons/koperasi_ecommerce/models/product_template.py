@@ -1,5 +1,8 @@
 from odoo import api, fields, models
 
+from ..tools.demo_images import draw_product_image
+from ..tools.whatsapp import wa_link
+
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
@@ -56,16 +59,12 @@ class ProductTemplate(models.Model):
         return False
 
     def _koperasi_whatsapp_link(self, url):
-        from ..tools.whatsapp import wa_link
-
         self.ensure_one()
         return wa_link(f"{self.name} - {url}")
 
     @api.model
     def _koperasi_demo_draw_images(self, images):
         """Demo data: draw product pictures locally (``{xmlid: kind}``)."""
-        from ..tools.demo_images import draw_product_image
-
         for xmlid, kind in images.items():
             record = self.env.ref(xmlid, raise_if_not_found=False)
             if record:
