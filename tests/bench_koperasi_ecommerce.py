@@ -161,7 +161,18 @@ def main():
 
     odoo.tools.config.parse_config(["-c", args.config])
     suffix = uuid.uuid4().hex[:8]
-    setups = [("website_sale", False), ("koperasi_ecommerce", True)]
+    # "dependencies": the modules koperasi_ecommerce brings along (loyalty,
+    # stock, transfer, membership) without it, to separate its own cost.
+    setups = [
+        ("website_sale", False),
+        ("dependencies", False),
+        ("koperasi_ecommerce", True),
+    ]
+    modules = {
+        "website_sale": "website_sale",
+        "dependencies": "website_sale,website_sale_loyalty,sale_stock,payment_custom,account_payment,koperasi_membership",
+        "koperasi_ecommerce": "koperasi_ecommerce",
+    }
     databases = {name: f"kec_bench_{name}_{suffix}" for name, _k in setups}
     figures = {}
     try:
@@ -178,7 +189,7 @@ def main():
                     "-d",
                     dbname,
                     "-i",
-                    name,
+                    modules[name],
                     "--without-demo=all",
                     "--stop-after-init",
                     "--log-level=warn",

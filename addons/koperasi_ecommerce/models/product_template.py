@@ -45,6 +45,8 @@ class ProductTemplate(models.Model):
         does not come from a time-bound item.
         """
         self.ensure_one()
+        if not self._koperasi_pricelists_with_end(pricelist):
+            return False
         product = self.product_variant_id
         seen = set()
         while pricelist and pricelist.id not in seen:
@@ -56,6 +58,20 @@ class ProductTemplate(models.Model):
             if item.date_end:
                 return item.date_end
             pricelist = item.base == "pricelist" and item.base_pricelist_id
+        return False
+
+    @api.model
+    def _koperasi_pricelists_with_end(self, pricelist):
+        """Whether ``pricelist`` or a pricelist it is based on has time-bound items."""
+        seen = self.env["product.pricelist"]
+        while pricelist and pricelist not in seen:
+            seen |= pricelist
+            items = pricelist.sudo().item_ids
+            if any(item.date_end for item in items):
+                return True
+            pricelist = items.filtered(
+                lambda item: item.base == "pricelist"
+            ).base_pricelist_id
         return False
 
     def _koperasi_whatsapp_link(self, url):
