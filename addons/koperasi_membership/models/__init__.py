@@ -5,3 +5,6 @@ from . import koperasi_member
 from . import koperasi_capital_due
 from . import koperasi_capital_payment
 from . import koperasi_capital_allocation
+from . import koperasi_shu_distribution
+from . import koperasi_shu_allocation
+from . import koperasi_shu_member_line

@@ -6,3 +6,6 @@ from . import test_settlement
 from . import test_access_rights
 from . import test_export
 from . import test_website
+from . import test_shu_tools
+from . import test_shu_distribution
+from . import test_shu_portal

@@ -1,2 +1,3 @@
 from . import capital
+from . import shu
 from . import xlsx
