@@ -25,6 +25,7 @@
         "views/res_config_settings_views.xml",
         "wizard/koperasi_member_settle_views.xml",
         "views/koperasi_shu_distribution_views.xml",
+        "wizard/koperasi_rat_report_views.xml",
         "views/koperasi_membership_menus.xml",
         "views/koperasi_portal_templates.xml",
         "views/koperasi_website_templates.xml",

@@ -9,3 +9,4 @@ from . import test_website
 from . import test_shu_tools
 from . import test_shu_distribution
 from . import test_shu_portal
+from . import test_shu_rat_pack

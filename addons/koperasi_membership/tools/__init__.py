@@ -1,3 +1,4 @@
 from . import capital
+from . import rat
 from . import shu
 from . import xlsx

@@ -1,1 +1,2 @@
 from . import koperasi_member_settle
+from . import koperasi_rat_report

@@ -1,0 +1,303 @@
+import base64
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import rat as rat_tools
+
+
+class KoperasiRatReport(models.TransientModel):
+    _name = "koperasi.rat.report"
+    _description = "RAT Reporting Pack"
+    _check_company_auto = True
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year - 1,
+    )
+    xlsx_file = fields.Binary(readonly=True, attachment=False)
+    xlsx_filename = fields.Char(readonly=True)
+
+    @api.constrains("year")
+    def _check_year(self):
+        for wizard in self:
+            if not 1900 < wizard.year < 3000:
+                raise ValidationError(
+                    self.env._("The year %(year)s is not valid.", year=wizard.year)
+                )
+
+    # ------------------------------------------------------------------
+    # Data
+    # ------------------------------------------------------------------
+    def _type_balances(self, date_from=None, date_to=None):
+        """``{account_type: debit - credit}`` of the posted lines."""
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("parent_state", "=", "posted"),
+        ]
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        if date_to:
+            domain.append(("date", "<=", date_to))
+        balances = {}
+        for account, balance in (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(domain, ["account_id"], ["balance:sum"])
+        ):
+            account_type = account.account_type
+            balances[account_type] = balances.get(account_type, 0.0) + balance
+        return balances
+
+    def _type_labels(self):
+        labels = dict(
+            self.env["account.account"]
+            ._fields["account_type"]
+            ._description_selection(self.env)
+        )
+        labels[rat_tools.RESULT] = self.env._("Accumulated SHU (result)")
+        return labels
+
+    def _cash_book(self, date_from, date_to):
+        Line = self.env["account.move.line"].sudo()
+        base = [
+            ("company_id", "=", self.company_id.id),
+            ("parent_state", "=", "posted"),
+            ("account_id.account_type", "=", "asset_cash"),
+        ]
+        [(opening,)] = Line._read_group(
+            [*base, ("date", "<", date_from)], [], ["balance:sum"]
+        )
+        lines = Line.search(
+            [*base, ("date", ">=", date_from), ("date", "<=", date_to)],
+            order="date, move_id, id",
+        )
+        movements = [
+            (
+                line.date,
+                line.move_id.name,
+                line.name or line.move_id.ref or "",
+                line.debit,
+                line.credit,
+            )
+            for line in lines
+        ]
+        return opening or 0.0, rat_tools.cash_book(opening or 0.0, movements)
+
+    def _get_rat_data(self):
+        """Everything the RAT pack shows, for the PDF and the XLSX."""
+        self.ensure_one()
+        date_from = datetime.date(self.year, 1, 1)
+        date_to = datetime.date(self.year, 12, 31)
+        prev_to = datetime.date(self.year - 1, 12, 31)
+        prev_from = datetime.date(self.year - 1, 1, 1)
+        opening, cash_rows = self._cash_book(date_from, date_to)
+        Member = self.env["koperasi.member"].sudo()
+        company_domain = [("company_id", "=", self.company_id.id)]
+        joined = Member.search(
+            [
+                *company_domain,
+                ("join_date", ">=", date_from),
+                ("join_date", "<=", date_to),
+            ],
+            order="join_date, id",
+        )
+        left = Member.search(
+            [
+                *company_domain,
+                ("exit_date", ">=", date_from),
+                ("exit_date", "<=", date_to),
+            ],
+            order="exit_date, id",
+        )
+        capital_received = dict(
+            self.env["koperasi.capital.payment"]
+            .sudo()
+            ._read_group(
+                [
+                    *company_domain,
+                    ("state", "=", "posted"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["kind"],
+                ["amount:sum"],
+            )
+        )
+        distribution = (
+            self.env["koperasi.shu.distribution"]
+            .sudo()
+            .search([*company_domain, ("year", "=", self.year)], limit=1)
+        )
+        _ = self.env._
+        return {
+            "balance_sections": [
+                ("assets", _("Assets")),
+                ("liabilities", _("Liabilities")),
+                ("equity", _("Equity")),
+            ],
+            "income_sections": [("income", _("Income")), ("expenses", _("Expenses"))],
+            "company": self.company_id,
+            "year": self.year,
+            "labels": self._type_labels(),
+            "balance": rat_tools.balance_sheet(self._type_balances(date_to=date_to)),
+            "balance_prev": rat_tools.balance_sheet(
+                self._type_balances(date_to=prev_to)
+            ),
+            "income": rat_tools.income_statement(
+                self._type_balances(date_from, date_to)
+            ),
+            "income_prev": rat_tools.income_statement(
+                self._type_balances(prev_from, prev_to)
+            ),
+            "cash_opening": opening,
+            "cash_rows": cash_rows,
+            "joined": joined,
+            "left": left,
+            "members_end": Member.search_count(
+                [
+                    *company_domain,
+                    ("join_date", "<=", date_to),
+                    "|",
+                    ("exit_date", "=", False),
+                    ("exit_date", ">", date_to),
+                ]
+            ),
+            "pokok_received": capital_received.get("pokok", 0.0),
+            "wajib_received": capital_received.get("wajib", 0.0),
+            "distribution": distribution,
+            "shu_lines": distribution.member_line_ids,
+        }
+
+    def _statement_rows(self, current, previous, sections, labels):
+        rows = []
+        for section, title in sections:
+            rows.append((title, None, None))
+            prev = dict(previous[section])
+            types = [t for t, _a in current[section]]
+            types += [t for t, _a in previous[section] if t not in types]
+            now = dict(current[section])
+            for account_type in types:
+                rows.append(
+                    (
+                        labels.get(account_type, account_type),
+                        now.get(account_type, 0.0),
+                        prev.get(account_type, 0.0),
+                    )
+                )
+            total = f"total_{section}"
+            rows.append(
+                (
+                    self.env._("Total %(section)s", section=title),
+                    current[total],
+                    previous[total],
+                )
+            )
+        return rows
+
+    def _get_xlsx_sheets(self):
+        data = self._get_rat_data()
+        labels = data["labels"]
+        _ = self.env._
+        year, prev = str(self.year), str(self.year - 1)
+        balance_rows = self._statement_rows(
+            data["balance"],
+            data["balance_prev"],
+            data["balance_sections"],
+            labels,
+        )
+        income_rows = self._statement_rows(
+            data["income"],
+            data["income_prev"],
+            data["income_sections"],
+            labels,
+        )
+        income_rows.append(
+            (
+                _("SHU of the year"),
+                data["income"]["result"],
+                data["income_prev"]["result"],
+            )
+        )
+        return [
+            (
+                _("Cash Book"),
+                [_("Date"), _("Entry"), _("Label"), _("In"), _("Out"), _("Balance")],
+                [(None, None, _("Opening balance"), None, None, data["cash_opening"])]
+                + data["cash_rows"],
+            ),
+            (_("Balance Sheet"), [_("Item"), year, prev], balance_rows),
+            (_("Income Statement"), [_("Item"), year, prev], income_rows),
+            (
+                _("Member Movements"),
+                [_("Movement"), _("Number"), _("Name"), _("Date")],
+                [
+                    (_("Joined"), m.member_number or "", m.name, m.join_date)
+                    for m in data["joined"]
+                ]
+                + [
+                    (_("Left"), m.member_number or "", m.name, m.exit_date)
+                    for m in data["left"]
+                ],
+            ),
+            (
+                _("Capital"),
+                [_("Item"), _("Amount")],
+                [
+                    (_("Simpanan pokok received"), data["pokok_received"]),
+                    (_("Simpanan wajib received"), data["wajib_received"]),
+                    (_("Members at year end"), data["members_end"]),
+                ],
+            ),
+            (
+                _("SHU per Member"),
+                [
+                    _("Number"),
+                    _("Member"),
+                    _("Average Capital"),
+                    _("Transactions"),
+                    _("Capital Share"),
+                    _("Usage Share"),
+                    _("SHU"),
+                ],
+                [
+                    (
+                        line.member_id.member_number or "",
+                        line.member_id.name,
+                        line.capital_average,
+                        line.volume,
+                        line.capital_share,
+                        line.usage_share,
+                        line.amount,
+                    )
+                    for line in data["shu_lines"]
+                ],
+            ),
+        ]
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_print_pdf(self):
+        self.ensure_one()
+        return self.env.ref("koperasi_membership.action_report_rat_pack").report_action(
+            self
+        )
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        content = rat_tools.build_workbook(self._get_xlsx_sheets())
+        filename = f"rat_{self.year}.xlsx"
+        self.write({"xlsx_file": base64.b64encode(content), "xlsx_filename": filename})
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/?model={self._name}&id={self.id}"
+            f"&field=xlsx_file&filename={filename}&download=true",
+            "target": "self",
+        }
