@@ -33,6 +33,7 @@
     ],
     "demo": [
         "demo/koperasi_member_demo.xml",
+        "demo/koperasi_shu_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

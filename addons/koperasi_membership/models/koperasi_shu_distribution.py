@@ -556,3 +556,80 @@ class KoperasiShuDistribution(models.Model):
         move.action_post()
         lines.sudo().write({"paid": True, "payment_move_id": move.id})
         return move
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_load_shu(self):
+        """Demo: last year closed, its SHU computed and approved at the RAT."""
+        company = self.env.company
+        cash_journal = company._koperasi_get_journal()
+        if not cash_journal.default_account_id:
+            return
+        today = fields.Date.context_today(self)
+        year = today.year - 1
+        if self.search_count([("company_id", "=", company.id), ("year", "=", year)]):
+            return
+        Account = self.env["account.account"].with_company(company)
+        accounts = {}
+        for code, name, account_type in (
+            ("KOP.410", "Pendapatan Jasa Usaha Koperasi", "income"),
+            ("KOP.510", "Beban Operasional Koperasi", "expense"),
+        ):
+            accounts[account_type] = Account.search(
+                [("code", "=", code), ("company_ids", "in", company.ids)], limit=1
+            ) or Account.create(
+                {"code": code, "name": name, "account_type": account_type}
+            )
+        journal = self.env["account.journal"].search(
+            [("company_id", "=", company.id), ("type", "=", "general")], limit=1
+        ) or self.env["account.journal"].create(
+            {"name": "Jurnal Umum Koperasi", "code": "KOPJU", "type": "general"}
+        )
+        move = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": journal.id,
+                "date": datetime.date(year, 12, 31),
+                "ref": "Rekap pendapatan dan beban usaha",
+                "line_ids": [
+                    fields.Command.create(
+                        {
+                            "name": "Kas",
+                            "account_id": cash_journal.default_account_id.id,
+                            "debit": 12250000.0,
+                        }
+                    ),
+                    fields.Command.create(
+                        {
+                            "name": "Beban operasional",
+                            "account_id": accounts["expense"].id,
+                            "debit": 36250000.0,
+                        }
+                    ),
+                    fields.Command.create(
+                        {
+                            "name": "Pendapatan jasa",
+                            "account_id": accounts["income"].id,
+                            "credit": 48500000.0,
+                        }
+                    ),
+                ],
+            }
+        )
+        move.action_post()
+        dist = self.create(
+            {"year": year, "company_id": company.id, "journal_id": journal.id}
+        )
+        dist.action_compute()
+        dist.write(
+            {
+                "rat_date": min(datetime.date(today.year, 3, 15), today),
+                "minutes_file": base64.b64encode(
+                    b"%PDF-1.4\n% Notulen RAT Koperasi (demo)\n%%EOF\n"
+                ),
+                "minutes_filename": f"notulen_rat_{year}.pdf",
+            }
+        )
+        dist.action_approve()
