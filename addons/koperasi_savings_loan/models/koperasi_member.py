@@ -55,9 +55,9 @@ class KoperasiMember(models.Model):
         return deductions
 
     def _get_loan_limit_base(self):
-        """Savings and capital a loan limit multiplies (other addons add capital)."""
+        """What a loan limit multiplies: the member's savings and posted capital."""
         self.ensure_one()
-        return self.savings_balance
+        return self.savings_balance + self.capital_total
 
     @api.model
     def _get_shu_base(self, members, date_from, date_to):

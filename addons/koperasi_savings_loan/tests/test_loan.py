@@ -50,6 +50,21 @@ class TestLoan(KoperasiLoanCommon):
         with self.assertRaisesRegex(ValidationError, "limit"):
             loan.action_submit()
         self.assertEqual(loan.state, "draft")
+        # Posted capital counts too: pokok 500,000 makes it 3 x 1,500,000.
+        self.company.koperasi_pokok_amount = 500000
+        pokok = self.env["koperasi.capital.payment"].create(
+            {
+                "member_id": self.member.id,
+                "kind": "pokok",
+                "amount": 500000,
+                "journal_id": self.accounts["cash_journal"].id,
+                "date": date(2026, 1, 2),
+            }
+        )
+        pokok.action_post()
+        self.assertEqual(self.member.capital_total, 500000)
+        loan.action_submit()
+        self.assertEqual(loan.state, "submitted")
 
     def test_approval_pipeline(self):
         loan = self._loan()
