@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class KoperasiMember(models.Model):
@@ -29,9 +29,10 @@ class KoperasiMember(models.Model):
             ("company_id", "in", members.company_id.ids),
         ]
         if date_from:
-            domain.append(("date_order", ">=", date_from))
+            domain.append(("date_order", ">=", fields.Date.to_date(date_from)))
         if date_to:
-            domain.append(("date_order", "<", date_to + timedelta(days=1)))
+            next_day = fields.Date.to_date(date_to) + timedelta(days=1)
+            domain.append(("date_order", "<", next_day))
         groups = (
             self.env["sale.order"]
             .sudo()

@@ -116,6 +116,11 @@ class TestShuVolume(KoperasiEcommerceCommon):
         )
         self.assertEqual(base[self.member.id]["volume"], 200000.0)
         self.assertEqual(base[self.producer_member.id]["volume"], 0.0)
+        # Dates given as strings, as the membership hook's callers may do.
+        base = Member._get_shu_base(
+            self.member, "2000-01-01", fields.Date.to_string(today)
+        )
+        self.assertEqual(base[self.member.id]["volume"], 200000.0)
         base = Member._get_shu_base(
             self.member, today + timedelta(days=1), today + timedelta(days=30)
         )
