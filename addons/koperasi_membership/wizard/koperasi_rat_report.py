@@ -201,6 +201,14 @@ class KoperasiRatReport(models.TransientModel):
             )
         return rows
 
+    def _get_rat_extra_sheets(self, data):
+        """Hook: further ``(title, headers, rows)`` sheets of the XLSX pack.
+
+        Other addons add theirs with ``super()`` (savings summary, loan
+        portfolio by collectibility...). ``data`` is :meth:`_get_rat_data`.
+        """
+        return []
+
     def _get_xlsx_sheets(self):
         data = self._get_rat_data()
         labels = data["labels"]
@@ -279,6 +287,7 @@ class KoperasiRatReport(models.TransientModel):
                     for line in data["shu_lines"]
                 ],
             ),
+            *self._get_rat_extra_sheets(data),
         ]
 
     # ------------------------------------------------------------------
