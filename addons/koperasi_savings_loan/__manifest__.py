@@ -24,6 +24,7 @@
         "views/koperasi_savings_withdrawal_request_views.xml",
         "views/koperasi_loan_product_views.xml",
         "views/koperasi_loan_views.xml",
+        "wizard/koperasi_loan_portfolio_views.xml",
         "views/res_company_views.xml",
         "views/koperasi_savings_portal_templates.xml",
         "views/koperasi_loan_portal_templates.xml",

@@ -811,29 +811,47 @@ class KoperasiLoan(models.Model):
         sheet.write_number(
             total_row, 3, sum(self.mapped("outstanding_principal")), money
         )
+        kpis = self._get_portfolio_kpis([("id", "in", self.ids)])
+        percent = workbook.add_format({"num_format": "0.00"})
+        sheet.write(total_row + 2, 2, self.env._("NPL ratio (%)"), bold)
+        sheet.write_number(total_row + 2, 3, kpis["npl_ratio"], percent)
+        sheet.write(total_row + 3, 2, self.env._("PAR30 (%)"), bold)
+        sheet.write_number(total_row + 3, 3, kpis["par30"], percent)
         sheet.set_column(0, 6, 18)
         workbook.close()
         return output.getvalue()
 
     @api.model
-    def _get_portfolio_kpis(self):
-        """Outstanding by collectibility, NPL ratio and PAR30 (percent)."""
-        loans = self.search([("state", "=", "disbursed")])
-        total = sum(loans.mapped("outstanding_principal"))
-        by_class = {key: 0.0 for key, __ in COLLECTIBILITY}
-        for loan in loans:
-            by_class[loan.collectibility] += loan.outstanding_principal
+    def _get_portfolio_kpis(self, domain=None):
+        """Outstanding by collectibility, NPL ratio and PAR30 (percent).
+
+        Disbursed loans of the allowed companies, optionally narrowed by
+        ``domain``; two grouped reads whatever the size of the portfolio.
+        """
+        domain = [("state", "=", "disbursed"), *(domain or [])]
+        by_class = dict.fromkeys(dict(COLLECTIBILITY), 0.0)
+        count = 0
+        for collectibility, loans, outstanding in self._read_group(
+            domain, ["collectibility"], ["__count", "outstanding_principal:sum"]
+        ):
+            by_class[collectibility] += outstanding
+            count += loans
+        total = sum(by_class.values())
         npl = total - by_class["lancar"]
-        par30 = sum(
-            loans.filtered(lambda loan: loan.days_past_due > 30).mapped(
-                "outstanding_principal"
-            )
+        [[par30]] = self._read_group(
+            [*domain, ("days_past_due", ">", 30)], [], ["outstanding_principal:sum"]
         )
+        par30 = par30 or 0.0  # no loan more than 30 days late
+        npl_ratio = loan_schedule.ratio_percent(npl, total)
         return {
+            "loan_count": count,
             "outstanding": total,
             "by_collectibility": by_class,
-            "npl_ratio": round(npl / total * 100, 2) if total else 0.0,
-            "par30": round(par30 / total * 100, 2) if total else 0.0,
+            "npl_amount": npl,
+            "npl_ratio": npl_ratio,
+            "npl_band": loan_schedule.npl_band(npl_ratio),
+            "par30_amount": par30,
+            "par30": loan_schedule.ratio_percent(par30, total),
         }
 
     @api.model

@@ -1,4 +1,7 @@
+import io
 from datetime import date
+
+import openpyxl
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -90,3 +93,35 @@ class TestLoanAccessRights(KoperasiLoanCommon):
         kpis = self.env["koperasi.loan"]._get_portfolio_kpis()
         self.assertGreaterEqual(kpis["outstanding"], 12000000)
         self.assertGreater(kpis["par30"], 0)
+        sheet = openpyxl.load_workbook(io.BytesIO(loan._get_aging_xlsx())).active
+        rows = {row[2]: row[3] for row in sheet.iter_rows(values_only=True)}
+        self.assertEqual(rows["NPL ratio (%)"], 0.0)
+        self.assertEqual(rows["PAR30 (%)"], 100.0)
+
+    def test_portfolio_dashboard(self):
+        current = self._disbursed()
+        late = self._disbursed()
+        dashboard = (
+            self.env["koperasi.loan.portfolio"]
+            .with_user(self.supervisor)
+            .create({"product_id": self.product.id})
+        )
+        self.assertEqual(dashboard.loan_count, 2)
+        self.assertEqual(dashboard.outstanding, 24000000)
+        self.assertEqual(dashboard.outstanding_lancar, 24000000)
+        self.assertEqual(dashboard.npl_ratio, 0.0)
+        self.assertEqual(dashboard.npl_band, "sound")
+        self.assertEqual(dashboard.par30, 0.0)
+        late.write({"days_past_due": 120, "collectibility": "kurang_lancar"})
+        current.write({"days_past_due": 31})
+        dashboard.invalidate_recordset()
+        self.assertEqual(dashboard.outstanding_lancar, 12000000)
+        self.assertEqual(dashboard.outstanding_kurang_lancar, 12000000)
+        self.assertEqual(dashboard.npl_amount, 12000000)
+        self.assertEqual(dashboard.npl_ratio, 50.0)
+        self.assertEqual(dashboard.npl_band, "unsound")
+        self.assertEqual(dashboard.par30, 100.0)
+        action = dashboard.action_open_loans()
+        self.assertEqual(
+            self.env["koperasi.loan"].search(action["domain"]), current | late
+        )

@@ -105,3 +105,15 @@ class TestLoanScheduleTools(BaseCase):
         self.assertEqual(ls.collectibility(181), "diragukan")
         self.assertEqual(ls.collectibility(360), "diragukan")
         self.assertEqual(ls.collectibility(361), "macet")
+
+    def test_npl_bands_and_ratios(self):
+        # DOMAIN bands: <= 5 sound, 5-10 fairly sound, 10-15 less sound, > 15.
+        self.assertEqual(ls.npl_band(0), "sound")
+        self.assertEqual(ls.npl_band(5.0), "sound")
+        self.assertEqual(ls.npl_band(5.01), "fairly_sound")
+        self.assertEqual(ls.npl_band(10.0), "fairly_sound")
+        self.assertEqual(ls.npl_band(15.0), "less_sound")
+        self.assertEqual(ls.npl_band(15.01), "unsound")
+        self.assertEqual(ls.ratio_percent(1, 3), 33.33)
+        self.assertEqual(ls.ratio_percent(2, 3), 66.67)
+        self.assertEqual(ls.ratio_percent(5, 0), 0.0)

@@ -138,3 +138,29 @@ def collectibility(days_past_due, thresholds=(90, 180, 360)):
     if days_past_due <= thresholds[2]:
         return "diragukan"
     return "macet"
+
+
+def npl_band(npl_ratio, bands=(5.0, 10.0, 15.0)):
+    """Soundness band of a problem-loan (NPL) ratio in percent.
+
+    At most 5% sound, above 5 to 10 fairly sound, above 10 to 15 less sound,
+    above 15 unsound.
+    """
+    if npl_ratio <= bands[0]:
+        return "sound"
+    if npl_ratio <= bands[1]:
+        return "fairly_sound"
+    if npl_ratio <= bands[2]:
+        return "less_sound"
+    return "unsound"
+
+
+def ratio_percent(part, total):
+    """``part`` as a percentage of ``total``, two decimals; 0 when no total."""
+    if not total:
+        return 0.0
+    return float(
+        (Decimal(str(part)) * 100 / Decimal(str(total))).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+    )

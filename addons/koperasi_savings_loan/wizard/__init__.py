@@ -1,2 +1,3 @@
 from . import koperasi_savings_teller
 from . import koperasi_loan_payment_register
+from . import koperasi_loan_portfolio
