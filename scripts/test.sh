@@ -118,7 +118,8 @@ if [ "$DO_ALONE" = 1 ]; then
             --stop-after-init --log-level=test --http-port=0 >"$log" 2>&1 || rc=$?
         grep -E 'odoo.tests.(stats|result)|Starting .*\.test_' "$log" | sed 's/^[0-9-]* [0-9:,]* [0-9]* //' || true
         if [ "$rc" != 0 ] || ! check_log "$log"; then
-            tail -n 80 "$log"
+            grep -E -A40 ' (ERROR|CRITICAL) |^(FAIL|ERROR):' "$log" | head -n 400 || true
+            tail -n 40 "$log"
             die "$addon failed when installed alone (exit $rc)"
         fi
         installed=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$db" -Atc \

@@ -25,6 +25,8 @@ KOPERASI_ADDONS = {name for name in ADDONS if name.startswith("koperasi_")}
 # Terms spelled the same in Bahasa Indonesia: the PO formatter keeps their
 # msgstr empty (Odoo then shows the source term), so they count as translated.
 IDENTICAL_TERMS = {
+    "'RAT %s' % object.year",
+    "'SHU %s %s' % (object.year, object.member_id.member_number or '')",
     "'Surat - %s' % (object.number or object.name)",
     '<option value="">-</option>',
     "Admin",
@@ -50,6 +52,10 @@ IDENTICAL_TERMS = {
     "QR",
     "RAT",
     "Rekomendasi",
+    "SHU",
+    "SHU %(year)s",
+    "SHU %(year)s %(member)s",
+    "SHU %(year)s %(number)s",
     "Simpan Pinjam",
     "Status",
     "Surat Pengantar",
@@ -59,6 +65,7 @@ IDENTICAL_TERMS = {
     "Telp.",
     "Toko Koperasi",
     "Total",
+    "Total %(section)s",
     "Website",
 }
 
