@@ -26,6 +26,7 @@
         "views/koperasi_loan_views.xml",
         "wizard/koperasi_loan_portfolio_views.xml",
         "views/res_company_views.xml",
+        "views/koperasi_shu_distribution_views.xml",
         "views/koperasi_savings_portal_templates.xml",
         "views/koperasi_loan_portal_templates.xml",
         "views/koperasi_savings_loan_menus.xml",

@@ -9,3 +9,4 @@ from . import koperasi_loan
 from . import koperasi_loan_line
 from . import koperasi_loan_payment
 from . import koperasi_loan_payment_allocation
+from . import koperasi_shu_distribution

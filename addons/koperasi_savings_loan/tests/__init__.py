@@ -9,4 +9,6 @@ from . import (
     test_loan,
     test_loan_portal,
     test_loan_access_rights,
+    test_shu_savings,
+    test_shu_rat_savings_loan,
 )
