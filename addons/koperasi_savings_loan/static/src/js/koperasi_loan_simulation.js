@@ -15,6 +15,9 @@ publicWidget.registry.KoperasiLoanSimulation = publicWidget.Widget.extend({
     },
 
     start() {
+        // Only the reply to the latest input is shown: a slower reply to an
+        // earlier keystroke ("1" of "12") must not overwrite it.
+        this._simulationRequest = 0;
         this._onChange();
         return this._super(...arguments);
     },
@@ -25,6 +28,7 @@ publicWidget.registry.KoperasiLoanSimulation = publicWidget.Widget.extend({
         const term = form.querySelector("input[name='term_months']").value;
         const productId = form.querySelector("select[name='product_id']").value;
         const target = form.querySelector(".o_koperasi_loan_simulation");
+        const request = ++this._simulationRequest;
         if (!amount || !term || !productId) {
             target.replaceChildren();
             return;
@@ -34,6 +38,9 @@ publicWidget.registry.KoperasiLoanSimulation = publicWidget.Widget.extend({
             amount: amount,
             term_months: term,
         });
+        if (request !== this._simulationRequest) {
+            return;
+        }
         target.replaceChildren();
         if (result.error) {
             const alert = document.createElement("div");
