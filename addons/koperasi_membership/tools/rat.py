@@ -2,14 +2,9 @@
 
 Plain Python, no ORM: the models give balances per Odoo account type
 (debit minus credit), these functions arrange them into the balance sheet
-(neraca) and the income statement (laporan perhitungan SHU), and write the
-XLSX pack.
+(neraca), the income statement (laporan perhitungan SHU) and the cash book;
+``tools.xlsx`` writes the XLSX pack.
 """
-
-import datetime
-import io
-
-import xlsxwriter
 
 ASSET_TYPES = (
     "asset_cash",
@@ -96,42 +91,3 @@ def cash_book(opening, movements):
         balance += amount_in - amount_out
         rows.append((date, reference, label, amount_in, amount_out, balance))
     return rows
-
-
-def build_workbook(sheets):
-    """Bytes of a workbook with one sheet per ``(title, headers, rows)``."""
-    stream = io.BytesIO()
-    workbook = xlsxwriter.Workbook(stream, {"in_memory": True})
-    bold = workbook.add_format({"bold": True, "font_size": 14})
-    head = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-    money = workbook.add_format({"num_format": "#,##0", "border": 1})
-    date_format = workbook.add_format({"num_format": "dd/mm/yyyy", "border": 1})
-    text = workbook.add_format({"border": 1})
-    used = set()
-    for title, headers, rows in sheets:
-        name = title[:31]
-        while name in used:
-            name = name[:29] + str(len(used))
-        used.add(name)
-        sheet = workbook.add_worksheet(name)
-        sheet.write(0, 0, title, bold)
-        for col, header in enumerate(headers):
-            sheet.write(2, col, header, head)
-            sheet.set_column(col, col, max(14, len(header) + 2))
-        for row_index, row in enumerate(rows, start=3):
-            for col, value in enumerate(row):
-                if isinstance(value, datetime.date):
-                    sheet.write_datetime(
-                        row_index,
-                        col,
-                        datetime.datetime.combine(value, datetime.time()),
-                        date_format,
-                    )
-                elif isinstance(value, bool) or value is None:
-                    sheet.write_blank(row_index, col, None, text)
-                elif isinstance(value, int | float):
-                    sheet.write_number(row_index, col, value, money)
-                else:
-                    sheet.write_string(row_index, col, str(value), text)
-    workbook.close()
-    return stream.getvalue()

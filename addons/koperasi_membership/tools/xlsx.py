@@ -14,23 +14,45 @@ def build_workbook(title, headers, rows, subtitle=None):
     :param title: the sheet's title (first row)
     :param headers: column titles
     :param rows: list of rows; dates, numbers and strings are formatted
+    :param subtitle: an optional second line under the title
+    """
+    return build_workbook_sheets([(title, headers, rows, subtitle)])
+
+
+def build_workbook_sheets(sheets):
+    """Bytes of a workbook with one sheet per ``(title, headers, rows[, subtitle])``.
+
+    Sheet names are cut to Excel's 31 characters and kept unique.
     """
     stream = io.BytesIO()
     workbook = xlsxwriter.Workbook(stream, {"in_memory": True})
-    sheet = workbook.add_worksheet(title[:31])
-    bold = workbook.add_format({"bold": True, "font_size": 14})
-    head = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-    money = workbook.add_format({"num_format": "#,##0", "border": 1})
-    date = workbook.add_format({"num_format": "dd/mm/yyyy", "border": 1})
-    text = workbook.add_format({"border": 1})
-    sheet.write(0, 0, title, bold)
+    formats = {
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
+        "money": workbook.add_format({"num_format": "#,##0", "border": 1}),
+        "date": workbook.add_format({"num_format": "dd/mm/yyyy", "border": 1}),
+        "text": workbook.add_format({"border": 1}),
+    }
+    used = set()
+    for title, headers, rows, *rest in sheets:
+        name = title[:31]
+        while name in used:
+            name = name[:29] + str(len(used))
+        used.add(name)
+        _write_sheet(workbook.add_worksheet(name), formats, title, headers, rows, *rest)
+    workbook.close()
+    return stream.getvalue()
+
+
+def _write_sheet(sheet, formats, title, headers, rows, subtitle=None):
+    sheet.write(0, 0, title, formats["title"])
     first = 2
     if subtitle:
         sheet.write(1, 0, subtitle)
         first = 3
     for col, header in enumerate(headers):
-        sheet.write(first, col, header, head)
-        sheet.set_column(col, col, max(12, len(header) + 2))
+        sheet.write(first, col, header, formats["head"])
+        sheet.set_column(col, col, max(14, len(header) + 2))
     for row_index, row in enumerate(rows, start=first + 1):
         for col, value in enumerate(row):
             if isinstance(value, datetime.date):
@@ -38,13 +60,11 @@ def build_workbook(title, headers, rows, subtitle=None):
                     row_index,
                     col,
                     datetime.datetime.combine(value, datetime.time()),
-                    date,
+                    formats["date"],
                 )
             elif isinstance(value, bool) or value is None:
-                sheet.write_blank(row_index, col, None, text)
+                sheet.write_blank(row_index, col, None, formats["text"])
             elif isinstance(value, int | float):
-                sheet.write_number(row_index, col, value, money)
+                sheet.write_number(row_index, col, value, formats["money"])
             else:
-                sheet.write_string(row_index, col, str(value), text)
-    workbook.close()
-    return stream.getvalue()
+                sheet.write_string(row_index, col, str(value), formats["text"])

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import rat as rat_tools
+from ..tools import xlsx as xlsx_tools
 
 
 class KoperasiRatReport(models.TransientModel):
@@ -301,7 +302,7 @@ class KoperasiRatReport(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        content = rat_tools.build_workbook(self._get_xlsx_sheets())
+        content = xlsx_tools.build_workbook_sheets(self._get_xlsx_sheets())
         filename = f"rat_{self.year}.xlsx"
         self.write({"xlsx_file": base64.b64encode(content), "xlsx_filename": filename})
         return {
