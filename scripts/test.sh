@@ -51,6 +51,9 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+# An interrupted run still drops its databases and stops its cluster.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 stage "Finding Odoo 18"
 find_odoo
