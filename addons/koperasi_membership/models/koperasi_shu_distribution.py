@@ -69,11 +69,35 @@ class KoperasiShuDistribution(models.Model):
         tracking=True,
         index=True,
     )
-    shu_amount = fields.Monetary(
-        string="SHU of the Year",
+    result_amount = fields.Monetary(
+        string="Result of the Year",
         readonly=True,
         copy=False,
         help="Income minus expenses of the year's posted journal entries.",
+    )
+    members_only = fields.Boolean(
+        string="Members' Business Only",
+        readonly=True,
+        copy=False,
+        help="Computed with the company setting 'SHU from members' business "
+        "only': only the members' part of the result is shared, the "
+        "non-members' part goes to the reserve.",
+    )
+    non_member_amount = fields.Monetary(
+        string="Non-Members' Part",
+        readonly=True,
+        copy=False,
+        help="The part of the result earned from business with non-members "
+        "(in the proportion of the income from non-members); it goes entirely "
+        "to the reserve.",
+    )
+    shu_amount = fields.Monetary(
+        string="SHU to Distribute",
+        readonly=True,
+        copy=False,
+        help="The SHU the allocation percentages apply to: the year's result, "
+        "or its members' part (SHU bagian anggota) when the company shares "
+        "only the SHU from members' business.",
     )
     residue_amount = fields.Monetary(
         string="Rounding to Reserve",
@@ -286,6 +310,59 @@ class KoperasiShuDistribution(models.Model):
         )
         return -(balance or 0.0)
 
+    def _get_member_partners(self):
+        """Contacts of the company's members during the year."""
+        self.ensure_one()
+        members = (
+            self.env["koperasi.member"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "!=", "candidate"),
+                    "|",
+                    ("join_date", "=", False),
+                    ("join_date", "<=", self.date_to),
+                    "|",
+                    ("exit_date", "=", False),
+                    ("exit_date", ">=", self.date_from),
+                ]
+            )
+        )
+        return members.partner_id | members.partner_id.commercial_partner_id
+
+    def _get_year_income(self):
+        """``(total income, income from members)`` of the year's posted lines.
+
+        The income from members is that of the income lines whose partner is
+        a member of the cooperative (sales, interest, fees...).
+        """
+        self.ensure_one()
+        Line = self.env["account.move.line"].sudo()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("parent_state", "=", "posted"),
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+            ("account_id.account_type", "in", INCOME_TYPES),
+        ]
+        [(total,)] = Line._read_group(domain, [], ["balance:sum"])
+        partners = self._get_member_partners()
+        member_income = 0.0
+        if partners:
+            [(member_income,)] = Line._read_group(
+                [*domain, ("partner_id", "in", partners.ids)], [], ["balance:sum"]
+            )
+        return -(total or 0.0), -(member_income or 0.0)
+
+    def _split_year_result(self, result):
+        """``(members' part, non-members' part)`` of the year's result."""
+        self.ensure_one()
+        if not self.company_id.koperasi_shu_members_only:
+            return shu_tools.rupiah(result), 0
+        total_income, member_income = self._get_year_income()
+        return shu_tools.members_part(result, member_income, total_income)
+
     def _month_ends(self):
         self.ensure_one()
         return [
@@ -321,7 +398,10 @@ class KoperasiShuDistribution(models.Model):
 
     def _do_compute(self):
         self.ensure_one()
-        shu = self._get_year_shu()
+        result = self._get_year_shu()
+        if shu_tools.rupiah(result) <= 0:
+            raise self._shu_error(shu_tools.ShuError("no_surplus", shu=result))
+        shu, non_member = self._split_year_result(result)
         try:
             amounts = shu_tools.allocate(shu, self._allocation_pairs())
         except shu_tools.ShuError as error:
@@ -367,6 +447,9 @@ class KoperasiShuDistribution(models.Model):
             line.amount = float(finals.pop(line.kind, 0))
         self.write(
             {
+                "result_amount": float(shu_tools.rupiah(result)),
+                "members_only": self.company_id.koperasi_shu_members_only,
+                "non_member_amount": float(non_member),
                 "shu_amount": float(shu_tools.rupiah(shu)),
                 "residue_amount": float(residue),
                 "state": "computed",
@@ -444,9 +527,19 @@ class KoperasiShuDistribution(models.Model):
         for line in self.allocation_line_ids.filtered("amount"):
             account = line._get_account()
             credits[account] = credits.get(account, 0.0) + line.amount
+        if self.non_member_amount:
+            # The non-members' part is not shared: all of it to the reserve.
+            reserve = self.allocation_line_ids.filtered(
+                lambda a: a.kind == shu_tools.RESERVE
+            )[:1]._get_account()
+            credits[reserve] = credits.get(reserve, 0.0) + self.non_member_amount
         line_vals = [
             fields.Command.create(
-                {"name": label, "account_id": source.id, "debit": self.shu_amount}
+                {
+                    "name": label,
+                    "account_id": source.id,
+                    "debit": self.shu_amount + self.non_member_amount,
+                }
             )
         ]
         line_vals += [

@@ -43,6 +43,13 @@ class ResCompany(models.Model):
         help="Receives the unpaid dues withheld from an exit refund, and the "
         "deductions and credits of other services without their own account.",
     )
+    koperasi_shu_members_only = fields.Boolean(
+        string="SHU from Members' Business Only",
+        help="Share among the members only the part of the year's result "
+        "earned from business with members (SHU bagian anggota), in the "
+        "proportion of the income from members; the part from non-members "
+        "goes to the reserve.",
+    )
     koperasi_journal_id = fields.Many2one(
         "account.journal",
         string="Capital Journal",

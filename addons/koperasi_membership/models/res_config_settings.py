@@ -32,3 +32,6 @@ class ResConfigSettings(models.TransientModel):
     koperasi_journal_id = fields.Many2one(
         related="company_id.koperasi_journal_id", readonly=False
     )
+    koperasi_shu_members_only = fields.Boolean(
+        related="company_id.koperasi_shu_members_only", readonly=False
+    )

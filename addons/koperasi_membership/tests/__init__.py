@@ -11,3 +11,4 @@ from . import test_shu_distribution
 from . import test_shu_portal
 from . import test_shu_rat_pack
 from . import test_shu_access_rights
+from . import test_shu_members_part

@@ -90,3 +90,23 @@ class TestShuTools(BaseCase):
         self.assertEqual(use_residue, Decimal("500"))
         shares, cap_residue, use_residue = shu.split_members({}, 1_000, 500)
         self.assertEqual((shares, cap_residue, use_residue), ({}, 1_000, 500))
+
+    def test_members_part(self):
+        # 10,000,000 result, 12,000,000 of 15,000,000 income from members
+        self.assertEqual(
+            shu.members_part(10_000_000, 12_000_000, 15_000_000),
+            (Decimal("8000000"), Decimal("2000000")),
+        )
+        # 10,000,001 * 2/3 = 6,666,667.33 -> 6,666,667; the rest 3,333,334
+        members, others = shu.members_part(10_000_001, 2_000_000, 3_000_000)
+        self.assertEqual((members, others), (Decimal("6666667"), Decimal("3333334")))
+        self.assertEqual(members + others, Decimal("10000001"))
+        # No member income, all from members, no income at all
+        self.assertEqual(
+            shu.members_part(5_000_000, 0, 8_000_000), (0, Decimal("5000000"))
+        )
+        self.assertEqual(
+            shu.members_part(5_000_000, 9_000_000, 8_000_000),
+            (Decimal("5000000"), 0),
+        )
+        self.assertEqual(shu.members_part(5_000_000, 0, 0), (0, Decimal("5000000")))

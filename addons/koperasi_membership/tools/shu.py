@@ -146,3 +146,25 @@ def split_members(bases, capital_pool, usage_pool):
         paid_capital += cap
         paid_usage += use
     return shares, capital_pool - paid_capital, usage_pool - paid_usage
+
+
+def members_part(result, member_income, total_income):
+    """Split the year's result into the members' and the non-members' part.
+
+    The SHU from business with members (SHU bagian anggota) is the result in
+    the proportion of the income earned from members:
+    ``result * member_income / total_income``, whole rupiah (half up); the
+    rest comes from business with non-members and is not shared among the
+    members. The member income is clamped to ``[0, total_income]``; without
+    income there is no members' part.
+
+    :return: ``(members_part, non_members_part)`` summing exactly to the
+        rounded result
+    """
+    total = rupiah(result)
+    total_income = to_decimal(total_income)
+    if total_income <= 0:
+        return Decimal("0"), total
+    member_income = min(max(to_decimal(member_income), Decimal("0")), total_income)
+    members = rupiah(total * member_income / total_income)
+    return members, total - members

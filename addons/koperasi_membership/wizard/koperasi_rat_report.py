@@ -174,6 +174,7 @@ class KoperasiRatReport(models.TransientModel):
             "wajib_received": capital_received.get("wajib", 0.0),
             "distribution": distribution,
             "shu_lines": distribution.member_line_ids,
+            "members_only": distribution.members_only,
         }
 
     def _statement_rows(self, current, previous, sections, labels):
@@ -203,12 +204,47 @@ class KoperasiRatReport(models.TransientModel):
         return rows
 
     def _get_rat_extra_sheets(self, data):
-        """Hook: further ``(title, headers, rows)`` sheets of the XLSX pack.
+        """Hook: further ``(title, headers, rows)`` sheets of the XLSX pack only.
 
-        Other addons add theirs with ``super()`` (savings summary, loan
-        portfolio by collectibility...). ``data`` is :meth:`_get_rat_data`.
+        ``data`` is :meth:`_get_rat_data`. Sections shown in both the PDF and
+        the XLSX pack go through :meth:`_get_rat_extra_sections`.
         """
         return []
+
+    def _get_rat_extra_sections(self, data):
+        """Hook: further sections of the RAT pack, in the PDF and the XLSX.
+
+        Other addons add theirs with ``super()`` (savings summary, loan
+        portfolio by collectibility...). Each section is a dict with
+        ``title``, ``headers``, ``rows`` (lists of cells), ``formats`` (per
+        column: ``text``, ``integer``, ``monetary`` or ``percent``) and
+        ``css_class`` (the PDF table's class). ``data`` is
+        :meth:`_get_rat_data`.
+        """
+        return []
+
+    def _get_pdf_data(self):
+        """The PDF's data: :meth:`_get_rat_data` with the extra sections."""
+        data = self._get_rat_data()
+        data["extra_sections"] = self._get_rat_extra_sections(data)
+        return data
+
+    def _shu_split_rows(self, data):
+        """Rows of the members' and non-members' part of the year's SHU."""
+        distribution = data["distribution"]
+        if not data["members_only"]:
+            return []
+        _ = self.env._
+        return [
+            (
+                _("of which from business with members (shared)"),
+                distribution.shu_amount,
+            ),
+            (
+                _("of which from business with non-members (to the reserve)"),
+                distribution.non_member_amount,
+            ),
+        ]
 
     def _get_xlsx_sheets(self):
         data = self._get_rat_data()
@@ -234,6 +270,9 @@ class KoperasiRatReport(models.TransientModel):
                 data["income_prev"]["result"],
             )
         )
+        income_rows += [
+            (label, amount, None) for label, amount in self._shu_split_rows(data)
+        ]
         return [
             (
                 _("Cash Book"),
@@ -287,6 +326,10 @@ class KoperasiRatReport(models.TransientModel):
                     )
                     for line in data["shu_lines"]
                 ],
+            ),
+            *(
+                (section["title"], section["headers"], section["rows"])
+                for section in self._get_rat_extra_sections(data)
             ),
             *self._get_rat_extra_sheets(data),
         ]
