@@ -218,7 +218,7 @@ class KoperasiRatReport(models.TransientModel):
         portfolio by collectibility...). Each section is a dict with
         ``title``, ``headers``, ``rows`` (lists of cells), ``formats`` (per
         column: ``text``, ``integer``, ``monetary`` or ``percent``) and
-        ``css_class`` (the PDF table's class). ``data`` is
+        ``css_class`` (the PDF table's class), optionally ``subtitle``. ``data`` is
         :meth:`_get_rat_data`.
         """
         return []
@@ -328,7 +328,12 @@ class KoperasiRatReport(models.TransientModel):
                 ],
             ),
             *(
-                (section["title"], section["headers"], section["rows"])
+                (
+                    section["title"],
+                    section["headers"],
+                    section["rows"],
+                    section.get("subtitle"),
+                )
                 for section in self._get_rat_extra_sections(data)
             ),
             *self._get_rat_extra_sheets(data),

@@ -11,4 +11,6 @@ from . import (
     test_loan_access_rights,
     test_shu_savings,
     test_shu_rat_savings_loan,
+    test_loan_portfolio_tools,
+    test_rat_loan_portfolio,
 )

@@ -1,1 +1,1 @@
-from . import loan_schedule, savings_interest
+from . import loan_portfolio, loan_schedule, savings_interest

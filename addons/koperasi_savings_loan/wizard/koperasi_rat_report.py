@@ -1,6 +1,9 @@
 import datetime
 
 from odoo import models
+from odoo.tools import format_date
+
+from ..tools import loan_schedule
 
 
 class KoperasiRatReport(models.TransientModel):
@@ -34,62 +37,104 @@ class KoperasiRatReport(models.TransientModel):
             )
         ]
 
-    def _get_rat_extra_sheets(self, data):
-        sheets = super()._get_rat_extra_sheets(data)
+    def _get_rat_extra_sections(self, data):
+        sections = super()._get_rat_extra_sections(data)
+        sections.append(self._get_savings_section())
+        sections.append(self._get_loan_section())
+        return sections
+
+    def _get_savings_section(self):
         _ = self.env._
-        year, prev = str(self.year), str(self.year - 1)
         kinds = dict(
             self.env["koperasi.savings.product"]
             ._fields["kind"]
             ._description_selection(self.env)
         )
         summary = self._get_savings_summary()
-        savings_rows = [
-            (product.name, kinds.get(product.kind, ""), count, balance, previous)
+        rows = [
+            [product.name, kinds.get(product.kind, ""), count, balance, previous]
             for product, count, balance, previous in summary
         ]
-        savings_rows.append(
-            (
+        rows.append(
+            [
                 _("Total savings"),
                 None,
                 sum(row[1] for row in summary),
                 sum(row[2] for row in summary),
                 sum(row[3] for row in summary),
-            )
+            ]
         )
-        sheets.append(
-            (
-                _("Savings Summary"),
-                [_("Product"), _("Kind"), _("Accounts"), year, prev],
-                savings_rows,
-            )
-        )
-        kpis = (
+        return {
+            "title": _("Savings Summary"),
+            "headers": [
+                _("Product"),
+                _("Kind"),
+                _("Accounts"),
+                str(self.year),
+                str(self.year - 1),
+            ],
+            "rows": rows,
+            "formats": ["text", "text", "integer", "monetary", "monetary"],
+            "css_class": "o_rat_savings",
+        }
+
+    def _get_loan_section(self):
+        """The loan portfolio as at the year's 31st of December."""
+        _ = self.env._
+        as_of = datetime.date(self.year, 12, 31)
+        _positions, kpis = (
             self.env["koperasi.loan"]
             .sudo()
-            ._get_portfolio_kpis([("company_id", "=", self.company_id.id)])
+            ._get_portfolio_as_of(as_of, [("company_id", "=", self.company_id.id)])
         )
         classes = dict(
             self.env["koperasi.loan"]
             ._fields["collectibility"]
             ._description_selection(self.env)
         )
-        loan_rows = [
-            (classes[klass], amount)
+        total = kpis["outstanding"]
+        rows = [
+            [
+                classes[klass],
+                kpis["count_by_collectibility"][klass],
+                amount,
+                loan_schedule.ratio_percent(amount, total),
+            ]
             for klass, amount in kpis["by_collectibility"].items()
         ]
-        loan_rows += [
-            (_("Total outstanding"), kpis["outstanding"]),
-            (_("Loans"), kpis["loan_count"]),
-            (_("Non-performing loans (NPL)"), kpis["npl_amount"]),
-            (_("NPL ratio (%)"), kpis["npl_ratio"]),
-            (_("PAR30 (%)"), kpis["par30"]),
+        rows += [
+            [
+                _("Total outstanding"),
+                kpis["loan_count"],
+                total,
+                100.0 if total else 0.0,
+            ],
+            [
+                _("Non-performing loans (NPL)"),
+                kpis["npl_count"],
+                kpis["npl_amount"],
+                kpis["npl_ratio"],
+            ],
+            [
+                _("PAR30 (more than 30 days past due)"),
+                kpis["par30_count"],
+                kpis["par30_amount"],
+                kpis["par30"],
+            ],
         ]
-        sheets.append(
-            (
-                _("Loan Portfolio"),
-                [_("Collectibility"), _("Outstanding Principal")],
-                loan_rows,
-            )
-        )
-        return sheets
+        return {
+            "title": _("Loan Portfolio"),
+            "subtitle": _(
+                "As at %(date)s",
+                date=format_date(self.env, as_of),
+            ),
+            "headers": [
+                _("Collectibility"),
+                _("Loans"),
+                _("Outstanding Principal"),
+                _("Share (%)"),
+            ],
+            "rows": rows,
+            "formats": ["text", "integer", "monetary", "percent"],
+            "css_class": "o_rat_loans",
+        }
