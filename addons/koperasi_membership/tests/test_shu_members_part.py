@@ -153,7 +153,6 @@ class TestShuMembersPart(KoperasiShuCommon):
         data = wizard._get_pdf_data()
         self.assertEqual(data["income"]["result"], 18000000)
         self.assertTrue(data["members_only"])
-        self.assertEqual(data["extra_sections"], [])
         html, _format = self.env["ir.actions.report"]._render_qweb_html(
             "koperasi_membership.action_report_rat_pack", wizard.ids
         )
