@@ -136,6 +136,20 @@ class TestRatLoanPortfolio(KoperasiLoanCommon):
         self.assertEqual(
             rows["PAR30 (more than 30 days past due)"], (1, 10000000, 83.33)
         )
+        # One row per loan at the year end, with its year-end figures.
+        sheet = workbook["Loans at Year End"]
+        loans = {
+            row[0]: row[1:] for row in sheet.iter_rows(min_row=5, values_only=True)
+        }
+        self.assertEqual(set(loans), {self.siti_loan.name, self.current_loan.name})
+        self.assertEqual(
+            loans[self.siti_loan.name][3:],
+            (12000000, 10000000, 260, 9, 9540000, "Doubtful (diragukan)"),
+        )
+        self.assertEqual(
+            loans[self.current_loan.name][3:],
+            (3000000, 2000000, 0, 0, 0, "Current (lancar)"),
+        )
 
     def test_rat_pdf_savings_and_loan_sections(self):
         self.account.write({"open_date": date(YEAR, 1, 1)})

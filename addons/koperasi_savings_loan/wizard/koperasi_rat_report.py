@@ -40,8 +40,71 @@ class KoperasiRatReport(models.TransientModel):
     def _get_rat_extra_sections(self, data):
         sections = super()._get_rat_extra_sections(data)
         sections.append(self._get_savings_section())
-        sections.append(self._get_loan_section())
+        sections.append(self._get_loan_section(data))
         return sections
+
+    def _get_year_end_portfolio(self, data):
+        """``(positions, summary)`` of the loans at the year's 31st of
+        December, computed once per pack."""
+        if "loan_portfolio" not in data:
+            data["loan_portfolio"] = (
+                self.env["koperasi.loan"]
+                .sudo()
+                ._get_portfolio_as_of(
+                    datetime.date(self.year, 12, 31),
+                    [("company_id", "=", self.company_id.id)],
+                )
+            )
+        return data["loan_portfolio"]
+
+    def _get_rat_extra_sheets(self, data):
+        """The loans at the year end, one per row (XLSX only)."""
+        sheets = super()._get_rat_extra_sheets(data)
+        _ = self.env._
+        positions, _summary = self._get_year_end_portfolio(data)
+        classes = dict(
+            self.env["koperasi.loan"]
+            ._fields["collectibility"]
+            ._description_selection(self.env)
+        )
+        rows = [
+            (
+                loan.name,
+                loan.member_id.name,
+                loan.product_id.name,
+                loan.disbursement_date,
+                loan.amount,
+                position["outstanding"],
+                position["days_past_due"],
+                position["arrears_instalments"],
+                position["arrears_amount"],
+                classes[position["collectibility"]],
+            )
+            for loan, position in positions.items()
+        ]
+        sheets.append(
+            (
+                _("Loans at Year End"),
+                [
+                    _("Loan"),
+                    _("Member"),
+                    _("Product"),
+                    _("Disbursed"),
+                    _("Amount"),
+                    _("Outstanding Principal"),
+                    _("Days Past Due"),
+                    _("Instalments in Arrears"),
+                    _("Arrears"),
+                    _("Collectibility"),
+                ],
+                rows,
+                _(
+                    "As at %(date)s",
+                    date=format_date(self.env, datetime.date(self.year, 12, 31)),
+                ),
+            )
+        )
+        return sheets
 
     def _get_savings_section(self):
         _ = self.env._
@@ -78,15 +141,11 @@ class KoperasiRatReport(models.TransientModel):
             "css_class": "o_rat_savings",
         }
 
-    def _get_loan_section(self):
+    def _get_loan_section(self, data):
         """The loan portfolio as at the year's 31st of December."""
         _ = self.env._
         as_of = datetime.date(self.year, 12, 31)
-        _positions, kpis = (
-            self.env["koperasi.loan"]
-            .sudo()
-            ._get_portfolio_as_of(as_of, [("company_id", "=", self.company_id.id)])
-        )
+        _positions, kpis = self._get_year_end_portfolio(data)
         classes = dict(
             self.env["koperasi.loan"]
             ._fields["collectibility"]
