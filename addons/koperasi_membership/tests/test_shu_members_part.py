@@ -160,7 +160,7 @@ class TestShuMembersPart(KoperasiShuCommon):
         self.assertIn("o_rat_shu_split", html)
         self.assertIn("5,400,000", html)
         self.assertIn("12,600,000", html)
-        sheets = {title: rows for title, _headers, rows in wizard._get_xlsx_sheets()}
+        sheets = {sheet[0]: sheet[2] for sheet in wizard._get_xlsx_sheets()}
         income_rows = {row[0]: row[1] for row in sheets["Income Statement"]}
         self.assertEqual(
             income_rows["of which from business with members (shared)"], 5400000
