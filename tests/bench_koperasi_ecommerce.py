@@ -102,6 +102,19 @@ def populate(dbname, products, koperasi):
     return url
 
 
+def _product_url(dbname):
+    import odoo
+    from odoo import api
+    from odoo.modules.registry import Registry
+
+    with Registry(dbname).cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        product = env["product.template"].search(
+            [("name", "=", "Produk Koperasi 00000")], limit=1
+        )
+        return product.website_url
+
+
 def serve_and_time(args, dbname, urls):
     command = [
         sys.executable,
@@ -157,12 +170,19 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=8173)
     parser.add_argument("--keep", action="store_true", help="keep the databases")
+    parser.add_argument(
+        "--reuse",
+        metavar="SUFFIX",
+        help="time the databases kept by an earlier --keep run (their suffix)",
+    )
     args = parser.parse_args()
 
     import odoo
 
     odoo.tools.config.parse_config(["-c", args.config])
-    suffix = uuid.uuid4().hex[:8]
+    suffix = args.reuse or uuid.uuid4().hex[:8]
+    if args.reuse:
+        args.keep = True
     # "dependencies": the modules koperasi_ecommerce brings along (loyalty,
     # stock, transfer, membership) without it, to separate its own cost.
     setups = [
@@ -181,6 +201,9 @@ def main():
     try:
         for name, koperasi in setups:
             dbname = databases[name]
+            if args.reuse:
+                urls[name] = {"/shop": "/shop", "product page": _product_url(dbname)}
+                continue
             started = time.perf_counter()
             subprocess.run(
                 [

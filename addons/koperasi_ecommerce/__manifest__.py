@@ -10,6 +10,7 @@
         "website_sale",
         "website_sale_loyalty",
         "sale_stock",
+        "website_sale_stock",
         "payment_custom",
         "account_payment",
         "koperasi_membership",

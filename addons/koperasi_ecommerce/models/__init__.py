@@ -8,6 +8,7 @@ from . import koperasi_producer_payout
 from . import koperasi_member
 from . import product_category
 from . import product_template
+from . import product_product
 from . import product_pricelist
 from . import res_partner
 from . import website

@@ -12,6 +12,9 @@ class ResPartner(models.Model):
         member_pricelist = self.env.company.sudo().koperasi_member_pricelist_id
         if not member_pricelist or not self.ids:
             return res
+        if self.env.user._is_public() and self == self.env.user.partner_id:
+            # The website visitor's own partner, on every public page.
+            return res
         commercial_ids = {
             partner.id: partner.commercial_partner_id.id
             for partner in self

@@ -5,5 +5,6 @@ from . import test_payout_concurrency
 from . import test_member_price
 from . import test_access_rights
 from . import test_shop_performance
+from . import test_shop_stock
 from . import test_shu_shop
 from . import test_tours

@@ -1,0 +1,105 @@
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import KoperasiEcommerceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestShopStock(KoperasiEcommerceCommon):
+    """The shop's stock figures: what shoppers are told is free to order."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.warehouse = cls.stock_location.warehouse_id
+        cls.other_warehouse = cls.env["stock.warehouse"].create(
+            {"name": "Gudang Kraksaan", "code": "KRK", "company_id": cls.company.id}
+        )
+        # 20 more abon in the other warehouse, 3 abon reserved by an order.
+        cls.env["stock.quant"]._update_available_quantity(
+            cls.abon.product_variant_id, cls.other_warehouse.lot_stock_id, 20
+        )
+        cls.order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.shopper.partner_id.id,
+                "warehouse_id": cls.warehouse.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": cls.abon.product_variant_id.id,
+                            "product_uom_qty": 3,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.order.action_confirm()
+        cls.sambal = cls.env["product.template"].create(
+            {
+                "name": "Sambal Lele Uji",
+                "list_price": 15000.0,
+                "is_published": True,
+                "sale_ok": True,
+                "is_storable": False,
+                "company_id": cls.company.id,
+                "koperasi_producer_id": cls.producer.id,
+            }
+        )
+
+    def _free_qty_by_stock(self, product, warehouse):
+        product.invalidate_recordset(["free_qty"])
+        return product.with_context(warehouse_id=warehouse.id).free_qty
+
+    def test_free_qty_of_the_website_warehouse(self):
+        product = self.abon.product_variant_id
+        self.assertEqual(self.order.picking_ids.state, "assigned")
+        self.website.warehouse_id = self.warehouse
+        # 50 on hand - 3 reserved; the other warehouse's 20 are not offered.
+        self.assertEqual(self.website._get_product_available_qty(product), 47.0)
+        self.assertEqual(self._free_qty_by_stock(product, self.warehouse), 47.0)
+        self.website.warehouse_id = self.other_warehouse
+        self.assertEqual(self.website._get_product_available_qty(product), 20.0)
+        self.assertEqual(self._free_qty_by_stock(product, self.other_warehouse), 20.0)
+
+    def test_free_qty_without_website_warehouse(self):
+        """Without a warehouse on the website, every warehouse of the company counts."""
+        product = self.abon.product_variant_id
+        self.website.warehouse_id = False
+        self.assertEqual(self.website._get_product_available_qty(product), 67.0)
+        self.assertEqual(
+            self._free_qty_by_stock(product, self.env["stock.warehouse"]), 67.0
+        )
+
+    def test_delivery_frees_nothing_reserved_is_taken(self):
+        """After the delivery the 3 abon are gone from on-hand, not counted twice."""
+        self.website.warehouse_id = self.warehouse
+        self._deliver(self.order)
+        self.assertEqual(
+            self.website._get_product_available_qty(self.abon.product_variant_id), 47.0
+        )
+
+    def test_combination_info(self):
+        """The product page is told the free quantity of storable products only."""
+        self.website.warehouse_id = self.warehouse
+        for template in (self.abon, self.sambal):
+            template.product_variant_id.stock_notification_partner_ids = (
+                self.shopper.partner_id
+            )
+        shopper_env = self.env(
+            user=self.shopper, context={"website_id": self.website.id}
+        )
+        abon = self.abon.with_env(shopper_env)._get_combination_info()
+        self.assertEqual(abon["free_qty"], 47.0)
+        self.assertTrue(abon["has_stock_notification"])
+        sambal = self.sambal.with_env(shopper_env)._get_combination_info()
+        self.assertEqual(sambal["free_qty"], 0.0)
+        self.assertFalse(sambal["has_stock_notification"])
+        self.assertEqual(sambal["product_type"], "consu")
+
+    def test_no_stock_query_for_other_products(self):
+        """Products that are not storable cost the product page no stock query."""
+        self.website.warehouse_id = self.warehouse
+        sambal = self.sambal.product_variant_id
+        self.assertFalse(sambal.is_storable)
+        with self.assertQueryCount(0):
+            self.assertEqual(self.website._get_product_available_qty(sambal), 0.0)
