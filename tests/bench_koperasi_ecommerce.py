@@ -9,7 +9,12 @@ rounds, times R requests of /shop and of a product page (public visitor, after
 warm-up), prints the medians and the ratios, and drops the databases.
 
     python3 tests/bench_koperasi_ecommerce.py -c odoo.conf [--products 1000]
-        [--requests 30] [--rounds 3] [--port 8173]
+        [--requests 30] [--rounds 3] [--port 8173] [--storable]
+        [--keep | --reuse SUFFIX]
+
+--storable makes the products storable with stock on hand where stock is
+installed (plain website_sale has no stock: its products stay as they are),
+to see what the stock figures of a real catalogue cost.
 
 Target: with the addon, each median at most 10% above plain website_sale
 (ratio <= 1.10).
@@ -25,7 +30,7 @@ import uuid
 import requests
 
 
-def populate(dbname, products, koperasi):
+def populate(dbname, products, koperasi, storable=False):
     import odoo
     from odoo import api
     from odoo.modules.registry import Registry
@@ -94,6 +99,16 @@ def populate(dbname, products, koperasi):
             env["product.template"].create(vals_list)
             env.flush_all()
             env.invalidate_all()
+        if storable:
+            # The real catalogue: storable products with stock on hand.
+            templates = env["product.template"].search(
+                [("name", "=like", "Produk Koperasi %")]
+            )
+            templates.is_storable = True
+            location = env["stock.warehouse"].search([], limit=1).lot_stock_id
+            for variant in templates.product_variant_id:
+                env["stock.quant"]._update_available_quantity(variant, location, 100)
+            env.flush_all()
         product = env["product.template"].search(
             [("name", "=", "Produk Koperasi 00000")], limit=1
         )
@@ -169,6 +184,11 @@ def main():
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=8173)
+    parser.add_argument(
+        "--storable",
+        action="store_true",
+        help="products tracked in stock (100 on hand) where stock is installed",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     parser.add_argument(
         "--reuse",
@@ -223,7 +243,12 @@ def main():
                 ],
                 check=True,
             )
-            product_url = populate(dbname, args.products, koperasi)
+            product_url = populate(
+                dbname,
+                args.products,
+                koperasi,
+                storable=args.storable and name != "website_sale",
+            )
             urls[name] = {"/shop": "/shop", "product page": product_url}
             print(
                 f"{name}: installed and {args.products} products in "
@@ -245,6 +270,11 @@ def main():
         print(
             f"\nmedian of {per_round * args.rounds} requests in {args.rounds} interleaved rounds, "
             f"{args.products} published products, public visitor"
+            + (
+                ", storable with stock where stock is installed"
+                if args.storable
+                else ""
+            )
         )
         print(
             f"{'page':<14}{'website_sale':>14}{'dependencies':>14}{'koperasi':>12}"
