@@ -1,6 +1,5 @@
 from odoo import models
 from odoo.http import request
-from odoo.tools import float_round
 
 
 class Website(models.Model):
@@ -27,11 +26,12 @@ class Website(models.Model):
     def _get_product_available_qty(self, product, **kwargs):
         """Free quantity of a product in the website's warehouse, cheaply.
 
-        website_sale_stock asks for it on every product page and cart check,
-        through the ``free_qty`` field, which also sums incoming and outgoing
-        moves it does not need here. The shop only uses the free quantity of
-        storable products (``is_storable``), so other products answer 0
-        without a query, and storable ones read their quants once.
+        website_sale_stock asks for it on product pages, shop grids and cart
+        checks through ``free_qty``, which also sums incoming and outgoing
+        moves that are not needed here. The shop only uses the free quantity
+        of storable products: others answer 0 without a query, storable ones
+        read their quants only (``koperasi_free_qty``, computed for the whole
+        page's products at once).
         """
         if not product.is_storable:
             return 0.0
@@ -40,19 +40,4 @@ class Website(models.Model):
             for key in ("lot_id", "owner_id", "package_id", "from_date", "to_date")
         ):
             return super()._get_product_available_qty(product, **kwargs)
-        product = product.with_context(warehouse_id=self.warehouse_id.id)
-        domain_quant = product._get_domain_locations()[0]
-        groups = (
-            product.env["stock.quant"]
-            .with_context(active_test=False)
-            ._read_group(
-                [("product_id", "=", product.id), *domain_quant],
-                [],
-                ["quantity:sum", "reserved_quantity:sum"],
-            )
-        )
-        quantity, reserved = groups[0] if groups else (0.0, 0.0)
-        return float_round(
-            (quantity or 0.0) - (reserved or 0.0),
-            precision_rounding=product.uom_id.rounding,
-        )
+        return product.with_context(warehouse_id=self.warehouse_id.id).koperasi_free_qty

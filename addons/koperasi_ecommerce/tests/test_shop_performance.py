@@ -10,10 +10,11 @@ class TestShopPerformance(HttpCase, KoperasiEcommerceCommon):
     def _add_products(self, count, start):
         badge = self.env["koperasi.product.badge"].create({"name": f"Lencana {start}"})
         producers = self.producer | self.other_producer | self.producer_pakan
-        self.env["product.template"].create(
+        templates = self.env["product.template"].create(
             [
                 {
                     "name": f"Produk Koperasi {start + index:04d}",
+                    "is_storable": True,
                     "list_price": 10000.0 + index,
                     "is_published": True,
                     "sale_ok": True,
@@ -24,6 +25,11 @@ class TestShopPerformance(HttpCase, KoperasiEcommerceCommon):
                 for index in range(count)
             ]
         )
+        # Stock on hand, as in the real catalogue: the grid asks for it.
+        for template in templates:
+            self.env["stock.quant"]._update_available_quantity(
+                template.product_variant_id, self.stock_location, 5
+            )
         self.env.flush_all()
 
     def _hot_count(self, url):

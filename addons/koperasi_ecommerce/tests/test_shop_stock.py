@@ -103,3 +103,28 @@ class TestShopStock(KoperasiEcommerceCommon):
         self.assertFalse(sambal.is_storable)
         with self.assertQueryCount(0):
             self.assertEqual(self.website._get_product_available_qty(sambal), 0.0)
+
+    def test_one_stock_query_for_a_page_of_products(self):
+        """A shop grid reads the free stock of all its products at once."""
+        self.website.warehouse_id = self.warehouse
+        products = (self.abon | self.kerupuk | self.pakan).product_variant_id
+        # Warm the warehouse and its locations, then forget the figures.
+        self.website._get_product_available_qty(products[0])
+        products.invalidate_recordset(["koperasi_free_qty"])
+        products.mapped("uom_id.rounding")
+        self.env.flush_all()
+        with self.assertQueryCount(1):
+            quantities = [
+                self.website._get_product_available_qty(product) for product in products
+            ]
+        self.assertEqual(quantities, [47.0, 50.0, 50.0])
+
+    def test_figure_follows_stock_changes(self):
+        """Within one transaction the figure follows the quants."""
+        self.website.warehouse_id = self.warehouse
+        product = self.kerupuk.product_variant_id
+        self.assertEqual(self.website._get_product_available_qty(product), 50.0)
+        self.env["stock.quant"]._update_available_quantity(
+            product, self.stock_location, -8
+        )
+        self.assertEqual(self.website._get_product_available_qty(product), 42.0)
