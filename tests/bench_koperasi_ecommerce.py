@@ -6,10 +6,10 @@ membership) without it, and koperasi_ecommerce; publishes the same N products
 in each (in koperasi_ecommerce with producers, badges and a member pricelist),
 serves each database in turn with a real Odoo HTTP server, in interleaved
 rounds, times R requests of /shop and of a product page (public visitor, after
-warm-up), prints the medians and the ratios, and drops the databases.
+W untimed warm-up requests per round), prints the medians and the ratios, and drops the databases.
 
     python3 tests/bench_koperasi_ecommerce.py -c odoo.conf [--products 1000]
-        [--requests 30] [--rounds 3] [--port 8173] [--storable]
+        [--requests 60] [--rounds 3] [--warmup 30] [--port 8173] [--storable]
         [--keep | --reuse SUFFIX]
 
 --storable makes the products storable with stock on hand where stock is
@@ -159,8 +159,10 @@ def serve_and_time(args, dbname, urls):
             time.sleep(1)
         session = requests.Session()
         results = {}
+        # Warm-up: a freshly started server compiles views and fills its
+        # caches during its first requests; only steady serving is timed.
         for url in urls.values():
-            for _i in range(5):
+            for _i in range(args.warmup):
                 response = session.get(base + url, timeout=60)
                 response.raise_for_status()
         for label, url in urls.items():
@@ -181,7 +183,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-c", "--config", required=True, help="Odoo config file")
     parser.add_argument("--products", type=int, default=1000)
-    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument(
+        "--warmup", type=int, default=30, help="untimed requests per page and round"
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=8173)
     parser.add_argument(
