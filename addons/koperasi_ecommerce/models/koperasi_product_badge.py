@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 
 class KoperasiProductBadge(models.Model):
@@ -25,3 +25,32 @@ class KoperasiProductBadge(models.Model):
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", index=True)
+
+    @api.model
+    @tools.ormcache("self.env.lang")
+    def _koperasi_badge_table(self):
+        """``(id, name, color, icon)`` of every active badge, in badge order.
+
+        Product pages show badges from this cache instead of reading them;
+        it is cleared whenever a badge is created, changed or deleted.
+        """
+        return tuple(
+            (badge.id, badge.name, badge.color, badge.icon or "fa-check")
+            for badge in self.sudo().search([])
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        badges = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return badges
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res

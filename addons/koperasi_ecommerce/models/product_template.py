@@ -29,6 +29,43 @@ class ProductTemplate(models.Model):
         string="Badges",
         help="Shown on the product page (organic, halal...).",
     )
+    # Kept on the product's own row, so that its page reads no other table
+    # for them: the producer's name, and the badge ids (whose names, colours
+    # and icons come from a cache, see koperasi.product.badge).
+    koperasi_producer_name = fields.Char(
+        string="Producer Name", related="koperasi_producer_id.name", store=True
+    )
+    koperasi_badge_key = fields.Char(
+        compute="_compute_koperasi_badge_key",
+        store=True,
+        help="Technical: the ids of the product's badges.",
+    )
+
+    @api.depends("koperasi_badge_ids")
+    def _compute_koperasi_badge_key(self):
+        for template in self:
+            badges = template.with_context(active_test=False).koperasi_badge_ids
+            template.koperasi_badge_key = (
+                ",".join(str(badge_id) for badge_id in sorted(badges._origin.ids))
+                or False
+            )
+
+    def _koperasi_badges(self):
+        """The product's active badges, in badge order, for its page.
+
+        :return: list of dicts with ``name``, ``color`` and ``icon``
+        """
+        self.ensure_one()
+        if not self.koperasi_badge_key:
+            return []
+        ids = {int(badge_id) for badge_id in self.koperasi_badge_key.split(",")}
+        return [
+            {"name": name, "color": color, "icon": icon}
+            for badge_id, name, color, icon in self.env[
+                "koperasi.product.badge"
+            ]._koperasi_badge_table()
+            if badge_id in ids
+        ]
 
     @api.depends("koperasi_producer_id")
     def _compute_koperasi_business_unit_id(self):

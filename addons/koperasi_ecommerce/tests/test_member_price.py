@@ -89,6 +89,45 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
         self.assertIn("https://wa.me/?text=Abon%20Lele%20Uji", html)
         self.assertIn(self.producer.name, html)
 
+    def test_badges_and_producer_follow_their_changes(self):
+        """The page's badges and producer come from the product's row and a
+        cache: renaming, reordering or archiving a badge, or renaming the
+        producer, shows at once, and reading them costs no query."""
+        Badge = self.env["koperasi.product.badge"]
+        organik = Badge.create({"name": "Organik Uji", "sequence": 5})
+        halal = Badge.create(
+            {"name": "Halal Uji", "sequence": 1, "color": "info", "icon": "fa-star"}
+        )
+        self.abon.koperasi_badge_ids = organik | halal
+        self.assertEqual(
+            self.abon._koperasi_badges(),
+            [
+                {"name": "Halal Uji", "color": "info", "icon": "fa-star"},
+                {"name": "Organik Uji", "color": "success", "icon": "fa-leaf"},
+            ],
+        )
+        with self.assertQueryCount(0):
+            self.abon._koperasi_badges()
+        organik.write({"name": "Organik Bersertifikat", "sequence": 0})
+        halal.active = False
+        self.assertEqual(
+            [badge["name"] for badge in self.abon._koperasi_badges()],
+            ["Organik Bersertifikat"],
+        )
+        halal.active = True
+        self.assertEqual(
+            [badge["name"] for badge in self.abon._koperasi_badges()],
+            ["Organik Bersertifikat", "Halal Uji"],
+        )
+        self.abon.koperasi_badge_ids = organik
+        self.assertEqual(len(self.abon._koperasi_badges()), 1)
+        self.producer.member_id.partner_id.name = "Sumiati Lestari"
+        self.assertEqual(self.abon.koperasi_producer_name, "Sumiati Lestari")
+        html = self._price_on_page(self.abon)
+        self.assertIn("Organik Bersertifikat", html)
+        self.assertNotIn("Halal Uji", html)
+        self.assertIn("Sumiati Lestari", html)
+
     def test_flash_sale_end(self):
         self.assertEqual(
             self.kerupuk._koperasi_flash_sale_end(self.public_pricelist), self.flash_end
