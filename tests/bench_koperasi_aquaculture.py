@@ -17,11 +17,10 @@ with the data.
 """
 
 import argparse
-import subprocess
-import sys
 import time
-import uuid
 from datetime import date, timedelta
+
+from bench_support import superuser_env, throwaway_database
 
 KANBAN_SPEC = {
     "display_name": {},
@@ -168,106 +167,85 @@ def main():
     parser.add_argument("--days", type=int, default=90)
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
-    dbname = f"kaq_bench_{uuid.uuid4().hex[:8]}"
-    odoo_cmd = [sys.executable, "-m", "odoo", "-c", args.config, "-d", dbname]
-    subprocess.run(
-        [
-            *odoo_cmd,
-            "-i",
-            "koperasi_aquaculture",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--no-http",
-        ],
-        check=True,
-    )
-    import odoo
-    from odoo.modules.registry import Registry
+    with (
+        throwaway_database(
+            args.config, "kaq_bench", "koperasi_aquaculture", keep=args.keep
+        ) as (odoo, registry),
+        superuser_env(odoo, registry) as env,
+    ):
+        cr = env.cr
+        started = time.perf_counter()
+        ponds, batches, logs = create_data(env, args.ponds, args.batches, args.days)
+        print(
+            f"data: {len(ponds)} ponds, {len(batches)} batches, {logs} logs "
+            f"in {time.perf_counter() - started:.1f} s (not timed below)"
+        )
+        Batch = env["aquaculture.batch"]
 
-    odoo.tools.config.parse_config(["-c", args.config])
-    try:
-        registry = Registry(dbname)
-        with registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            env = env(context=dict(env.context, tracking_disable=True))
-            started = time.perf_counter()
-            ponds, batches, logs = create_data(env, args.ponds, args.batches, args.days)
-            print(
-                f"data: {len(ponds)} ponds, {len(batches)} batches, {logs} logs "
-                f"in {time.perf_counter() - started:.1f} s (not timed below)"
-            )
-            Batch = env["aquaculture.batch"]
+        def recompute():
+            for start in range(0, len(batches), 1000):
+                chunk = Batch.browse(batches.ids[start : start + 1000])
+                chunk._compute_kpis()
+                chunk.flush_recordset()
 
-            def recompute():
-                for start in range(0, len(batches), 1000):
-                    chunk = Batch.browse(batches.ids[start : start + 1000])
-                    chunk._compute_kpis()
-                    chunk.flush_recordset()
+        measure(env, f"KPI recompute of {len(batches)} batches", recompute)
+        cr.commit()
+        growing = batches.filtered(lambda b: b.state == "growing")[:1]
+        measure(
+            env,
+            "one feeding log + its batch KPIs (ORM, stock move included)",
+            lambda: (
+                env["aquaculture.log"]
+                .create(
+                    {
+                        "batch_id": growing.id,
+                        "log_type": "feeding",
+                        "product_id": env.ref(
+                            "koperasi_aquaculture.product_feed_organic"
+                        ).id,
+                        "quantity": 5.0,
+                    }
+                )
+                .batch_id.fcr
+            ),
+        )
+        manager = env.ref("base.user_admin")
+        Pond = env["aquaculture.pond"].with_user(manager)
+        BatchU = Batch.with_user(manager)
 
-            measure(env, f"KPI recompute of {len(batches)} batches", recompute)
-            cr.commit()
-            growing = batches.filtered(lambda b: b.state == "growing")[:1]
-            measure(
-                env,
-                "one feeding log + its batch KPIs (ORM, stock move included)",
-                lambda: (
-                    env["aquaculture.log"]
-                    .create(
-                        {
-                            "batch_id": growing.id,
-                            "log_type": "feeding",
-                            "product_id": env.ref(
-                                "koperasi_aquaculture.product_feed_organic"
-                            ).id,
-                            "quantity": 5.0,
-                        }
-                    )
-                    .batch_id.fcr
-                ),
-            )
-            manager = env.ref("base.user_admin")
-            Pond = env["aquaculture.pond"].with_user(manager)
-            BatchU = Batch.with_user(manager)
+        def kanban():
+            groups = Pond.web_read_group([], ["state"], ["state"])
+            for group in groups["groups"]:
+                Pond.web_search_read(group["__domain"], KANBAN_SPEC, limit=40)
+            return groups
 
-            def kanban():
-                groups = Pond.web_read_group([], ["state"], ["state"])
-                for group in groups["groups"]:
-                    Pond.web_search_read(group["__domain"], KANBAN_SPEC, limit=40)
-                return groups
-
-            measure(env, "pond kanban (grouped by state, 40 cards/column)", kanban)
-            measure(
-                env,
-                "pond kanban (ungrouped, 80 cards)",
-                lambda: Pond.web_search_read([], KANBAN_SPEC, limit=80),
-            )
-            measure(
-                env,
-                f"KPI pivot by pond ({len(ponds)} rows)",
-                lambda: BatchU.read_group([], PIVOT_MEASURES, ["pond_id"], lazy=False),
-            )
-            measure(
-                env,
-                "KPI pivot farmer group x stocking quarter",
-                lambda: BatchU.read_group(
-                    [],
-                    PIVOT_MEASURES,
-                    ["farmer_group_id", "stocking_date:quarter"],
-                    lazy=False,
-                ),
-            )
-            measure(
-                env,
-                "KPI graph by pond type",
-                lambda: BatchU.read_group([], ["harvested_kg:sum"], ["pond_type"]),
-            )
-            cr.rollback()
-    finally:
-        if not args.keep:
-            Registry.delete(dbname)
-            odoo.sql_db.close_db(dbname)
-            subprocess.run(["dropdb", "--if-exists", dbname], check=False)
+        measure(env, "pond kanban (grouped by state, 40 cards/column)", kanban)
+        measure(
+            env,
+            "pond kanban (ungrouped, 80 cards)",
+            lambda: Pond.web_search_read([], KANBAN_SPEC, limit=80),
+        )
+        measure(
+            env,
+            f"KPI pivot by pond ({len(ponds)} rows)",
+            lambda: BatchU.read_group([], PIVOT_MEASURES, ["pond_id"], lazy=False),
+        )
+        measure(
+            env,
+            "KPI pivot farmer group x stocking quarter",
+            lambda: BatchU.read_group(
+                [],
+                PIVOT_MEASURES,
+                ["farmer_group_id", "stocking_date:quarter"],
+                lazy=False,
+            ),
+        )
+        measure(
+            env,
+            "KPI graph by pond type",
+            lambda: BatchU.read_group([], ["harvested_kg:sum"], ["pond_type"]),
+        )
+        cr.rollback()
 
 
 if __name__ == "__main__":

@@ -19,11 +19,10 @@ Creates a throwaway database, installs koperasi_savings_loan without demo data
 """
 
 import argparse
-import subprocess
-import sys
 import time
-import uuid
 from datetime import date, timedelta
+
+from bench_support import throwaway_database
 
 BATCH = 1000
 
@@ -294,7 +293,6 @@ def main():
     parser.add_argument("--oca-addons", help="folder holding OCA's account_loan 18.0")
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
-    dbname = f"ksl_bench_{uuid.uuid4().hex[:8]}"
     modules = "koperasi_savings_loan" + (",account_loan" if args.oca_addons else "")
     extra = []
     if args.oca_addons:
@@ -303,25 +301,9 @@ def main():
         conf = ConfigParser()
         conf.read(args.config)
         extra = [f"--addons-path={conf['options']['addons_path']},{args.oca_addons}"]
-    odoo_cmd = [sys.executable, "-m", "odoo", "-c", args.config, *extra, "-d", dbname]
-    subprocess.run(
-        [
-            *odoo_cmd,
-            "-i",
-            modules,
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--no-http",
-        ],
-        check=True,
-    )
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config(["-c", args.config, *extra])
-    try:
-        registry = Registry(dbname)
+    with throwaway_database(
+        args.config, "ksl_bench", modules, keep=args.keep, extra_args=extra
+    ) as (odoo, registry):
         scales = [int(s) for s in args.scales.split(",") if s]
         bench_interest(registry, odoo, scales)
         generate, overdue, __ = bench_loans(registry, odoo, args.loans)
@@ -331,12 +313,6 @@ def main():
                 f"ratio OCA/koperasi: generation {oca_generate / generate:.2f}x, "
                 f"daily run {oca_overdue / overdue:.2f}x"
             )
-    finally:
-        if not args.keep:
-            from odoo.service import db
-
-            odoo.sql_db.close_all()
-            db.exp_drop(dbname)
 
 
 if __name__ == "__main__":

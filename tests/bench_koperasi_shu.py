@@ -16,10 +16,9 @@ Target: under 120 s for 100,000 members.
 
 import argparse
 import datetime
-import subprocess
-import sys
 import time
-import uuid
+
+from bench_support import superuser_env, throwaway_database
 
 YEAR = 2025
 
@@ -102,68 +101,43 @@ def main():
     parser.add_argument("--members", type=int, default=100000)
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
-    dbname = f"kshu_bench_{uuid.uuid4().hex[:8]}"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "-c",
-            args.config,
-            "-d",
-            dbname,
-            "-i",
-            "koperasi_membership",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--no-http",
-        ],
-        check=True,
-    )
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config(["-c", args.config])
-    try:
-        registry = Registry(dbname)
-        with registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            env = env(context=dict(env.context, tracking_disable=True))
-            started = time.perf_counter()
-            misc = populate(env, args.members)
-            cr.commit()
-            print(
-                f"setup: {args.members} members with capital in "
-                f"{time.perf_counter() - started:.1f} s (not timed)"
-            )
-            dist = env["koperasi.shu.distribution"].create(
-                {"year": YEAR, "journal_id": misc.id}
-            )
-            env.flush_all()
-            queries = cr.sql_log_count
-            started = time.perf_counter()
-            dist.action_compute()
-            env.flush_all()
-            elapsed = time.perf_counter() - started
-            queries = cr.sql_log_count - queries
-            cr.commit()
-            lines = dist.member_line_ids
-            print(
-                f"SHU {YEAR} for {len(lines)} members: {elapsed:.1f} s, "
-                f"{queries} queries "
-                f"({'OK' if elapsed < 120 else 'TOO SLOW'}: target < 120 s)"
-            )
-            members_total = sum(lines.mapped("amount"))
-            print(
-                f"SHU {dist.shu_amount:,.0f}; members {members_total:,.0f}; "
-                f"reserve incl. rounding "
-                f"{sum(dist.allocation_line_ids.filtered(lambda a: a.kind == 'reserve').mapped('amount')):,.0f}"
-            )
-    finally:
-        if not args.keep:
-            odoo.sql_db.close_db(dbname)
-            odoo.service.db.exp_drop(dbname)
+    with (
+        throwaway_database(
+            args.config, "kshu_bench", "koperasi_membership", keep=args.keep
+        ) as (odoo, registry),
+        superuser_env(odoo, registry) as env,
+    ):
+        cr = env.cr
+        started = time.perf_counter()
+        misc = populate(env, args.members)
+        cr.commit()
+        print(
+            f"setup: {args.members} members with capital in "
+            f"{time.perf_counter() - started:.1f} s (not timed)"
+        )
+        dist = env["koperasi.shu.distribution"].create(
+            {"year": YEAR, "journal_id": misc.id}
+        )
+        env.flush_all()
+        queries = cr.sql_log_count
+        started = time.perf_counter()
+        dist.action_compute()
+        env.flush_all()
+        elapsed = time.perf_counter() - started
+        queries = cr.sql_log_count - queries
+        cr.commit()
+        lines = dist.member_line_ids
+        print(
+            f"SHU {YEAR} for {len(lines)} members: {elapsed:.1f} s, "
+            f"{queries} queries "
+            f"({'OK' if elapsed < 120 else 'TOO SLOW'}: target < 120 s)"
+        )
+        members_total = sum(lines.mapped("amount"))
+        print(
+            f"SHU {dist.shu_amount:,.0f}; members {members_total:,.0f}; "
+            f"reserve incl. rounding "
+            f"{sum(dist.allocation_line_ids.filtered(lambda a: a.kind == 'reserve').mapped('amount')):,.0f}"
+        )
 
 
 if __name__ == "__main__":
