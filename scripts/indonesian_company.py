@@ -14,4 +14,6 @@ company.write(
         "currency_id": idr.id,
     }
 )
+# The cooperative's business day is Western Indonesian Time (WIB).
+company.partner_id.tz = "Asia/Jakarta"
 env.cr.commit()  # noqa: F821

@@ -6,7 +6,7 @@
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PYTHON=${PYTHON:-python3}
-ADDONS="koperasi_membership koperasi_savings_loan koperasi_ecommerce koperasi_aquaculture dinas_portal"
+ADDONS="koperasi_base koperasi_membership koperasi_savings_loan koperasi_ecommerce koperasi_aquaculture dinas_portal"
 
 say() { printf '\n==> %s\n' "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }

@@ -91,6 +91,7 @@ if [ "$DO_LINT" = 1 ]; then
     pylint --rcfile=.pylintrc addons/*
     oca-checks-odoo-module addons/*
     oca-checks-po addons/*/i18n/*.po addons/*/i18n/*.pot
+    bash scripts/check_clock.sh addons
     echo "Linters: no findings."
 fi
 

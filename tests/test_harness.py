@@ -22,6 +22,9 @@ ADDONS = [
     "dinas_portal",
 ]
 KOPERASI_ADDONS = {name for name in ADDONS if name.startswith("koperasi_")}
+# The suite's shared technical rules (business date, ...): no business of its
+# own, a dependency of every addon, the two independent ones included.
+BASE_ADDON = "koperasi_base"
 # Terms spelled the same in Bahasa Indonesia: the PO formatter keeps their
 # msgstr empty (Odoo then shows the source term), so they count as translated.
 IDENTICAL_TERMS = {
@@ -184,6 +187,9 @@ def test_addon_groups_chain_user_officer_manager(addon):
 
 def test_addon_dependencies_follow_the_design():
     depends = {addon: set(_manifest(addon)["depends"]) for addon in ADDONS}
+    for addon in ADDONS:
+        assert BASE_ADDON in depends[addon], f"{addon} must use {BASE_ADDON}"
+    assert set(_manifest(BASE_ADDON)["depends"]) == {"base"}
     assert {"account", "portal", "website"} <= depends["koperasi_membership"]
     assert "koperasi_membership" in depends["koperasi_savings_loan"]
     assert {"website_sale", "koperasi_membership"} <= depends["koperasi_ecommerce"]
@@ -213,3 +219,37 @@ def test_docker_compose_file_is_valid():
         check=True,
     ).stdout.split()
     assert {"db", "odoo-init", "odoo"} <= set(config)
+
+
+def test_lint_refuses_server_and_user_clocks(tmp_path):
+    """The clock check of the linters passes on the suite and fails on each
+    way of reading a date that is not the cooperative's."""
+    check = ROOT / "scripts" / "check_clock.sh"
+    clean = subprocess.run(
+        ["bash", str(check), str(ROOT / "addons")], capture_output=True, text=True
+    )
+    assert clean.returncode == 0, clean.stdout
+    for line in (
+        "day = date.today()",
+        "now = datetime.now()",
+        "day = fields.Date.today()",
+        "date = fields.Date(default=fields.Date.context_today)",
+        "day = fields.Date.context_today(self)",
+        "local = fields.Datetime.context_timestamp(self, stamp)",
+    ):
+        addon = tmp_path / "bad" / "models"
+        addon.mkdir(parents=True, exist_ok=True)
+        (addon / "model.py").write_text(line + "\n")
+        result = subprocess.run(
+            ["bash", str(check), str(tmp_path / "bad")], capture_output=True, text=True
+        )
+        assert result.returncode == 1, line
+        assert "business_today()" in result.stdout
+
+
+def test_base_addon_has_translation_and_tests():
+    path = ROOT / "addons" / BASE_ADDON
+    assert (path / "i18n" / "id.po").is_file()
+    assert (path / "i18n" / f"{BASE_ADDON}.pot").is_file()
+    assert list((path / "tests").glob("test_*.py"))
+    assert _manifest(BASE_ADDON)["license"] == "LGPL-3"

@@ -6,7 +6,7 @@
     "category": "Koperasi",
     "author": "Koperasi Suite",
     "license": "LGPL-3",
-    "depends": ["website", "portal", "website_blog", "survey"],
+    "depends": ["koperasi_base", "website", "portal", "website_blog", "survey"],
     "external_dependencies": {"python": ["qrcode"]},
     "data": [
         "security/dinas_portal_groups.xml",

@@ -5,7 +5,7 @@
     "category": "Koperasi",
     "author": "Koperasi Suite",
     "license": "LGPL-3",
-    "depends": ["stock", "mrp", "portal"],
+    "depends": ["koperasi_base", "stock", "mrp", "portal"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/koperasi_aquaculture_groups.xml",

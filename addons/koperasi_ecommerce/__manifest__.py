@@ -13,6 +13,7 @@
         "website_sale_stock",
         "payment_custom",
         "account_payment",
+        "koperasi_base",
         "koperasi_membership",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},

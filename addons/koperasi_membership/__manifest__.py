@@ -6,7 +6,7 @@
     "category": "Koperasi",
     "author": "Koperasi Suite",
     "license": "LGPL-3",
-    "depends": ["account", "portal", "website"],
+    "depends": ["koperasi_base", "account", "portal", "website"],
     "external_dependencies": {"python": ["qrcode", "xlsxwriter"]},
     "data": [
         "security/koperasi_membership_groups.xml",

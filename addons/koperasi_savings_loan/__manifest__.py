@@ -5,7 +5,7 @@
     "category": "Koperasi",
     "author": "Koperasi Suite",
     "license": "LGPL-3",
-    "depends": ["koperasi_membership"],
+    "depends": ["koperasi_base", "koperasi_membership"],
     "data": [
         "security/koperasi_savings_loan_groups.xml",
         "security/ir.model.access.csv",

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import email_normalize
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.dinas_cooperative import COOPERATIVE_TYPES, PUBLIC_FIELDS
@@ -122,9 +123,11 @@ class DinasWebsite(http.Controller):
     @http.route("/dinas/statistik", type="http", auth="public", website=True)
     def dinas_statistics(self, year=None, **kw):
         try:
-            year = int(year) if year else fields.Date.today().year
+            year = (
+                int(year) if year else business_today(request.env["res.company"]).year
+            )
         except ValueError:
-            year = fields.Date.today().year
+            year = business_today(request.env["res.company"]).year
         stats = request.env["dinas.letter.request"]._get_statistics(year)
         return request.render("dinas_portal.dinas_statistics", {"stats": stats})
 

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 COOPERATIVE_TYPES = [
     ("ksp", "Savings and Loan (KSP)"),
     ("ksu", "Multipurpose (KSU)"),
@@ -80,14 +82,11 @@ class DinasCooperative(models.Model):
     @api.model
     def _cron_flag_without_rat(self):
         """Flag active cooperatives without a RAT report for 2 years as inactive."""
-        limit_year = fields.Date.context_today(self).year - 2
-        cooperatives = self.search(
-            [
-                ("status", "=", "active"),
-                "|",
-                ("last_rat_year", "=", False),
-                ("last_rat_year", "<", limit_year),
-            ]
+        cooperatives = self.search([("status", "=", "active")]).filtered(
+            lambda cooperative: (
+                not cooperative.last_rat_year
+                or cooperative.last_rat_year < business_today(cooperative).year - 2
+            )
         )
         for cooperative in cooperatives:
             cooperative.status = "inactive"
@@ -105,7 +104,7 @@ class DinasCooperative(models.Model):
             cooperative.message_post_with_source(
                 template, subtype_xmlid="mail.mt_comment"
             )
-            cooperative.warning_sent_date = fields.Date.context_today(self)
+            cooperative.warning_sent_date = business_today(cooperative)
         return True
 
     def _write_from_portal(self, values):

@@ -7,6 +7,12 @@ import qrcode
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import (
+    business_date,
+    business_day_bounds,
+    business_today,
+)
+
 from ..tools import add_working_days, count_working_days, detect_file_type, median
 from ..tools.uploads import MAX_UPLOAD_SIZE
 
@@ -139,20 +145,21 @@ class DinasLetterRequest(models.Model):
 
     @api.depends("submit_date", "letter_type_id.sla_days")
     def _compute_deadline_date(self):
-        holidays = self.env["dinas.holiday"]._get_holiday_dates(self.env.company)
+        Holiday = self.env["dinas.holiday"]
         for letter in self:
             if not letter.submit_date or not letter.letter_type_id:
                 letter.deadline_date = False
                 continue
-            start = fields.Datetime.context_timestamp(letter, letter.submit_date).date()
+            holidays = Holiday._get_holiday_dates(letter.company_id)
+            start = business_date(letter, letter.submit_date)
             letter.deadline_date = add_working_days(
                 start, letter.letter_type_id.sla_days, holidays
             )
 
     @api.depends("state", "deadline_date")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
         for letter in self:
+            today = business_today(letter)
             letter.is_overdue = bool(
                 letter.state in OPEN_STATES
                 and letter.deadline_date
@@ -162,7 +169,7 @@ class DinasLetterRequest(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on overdue."))
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         domain = [("state", "in", OPEN_STATES), ("deadline_date", "<", today)]
         if (operator == "=") == value:
             return domain
@@ -397,12 +404,11 @@ class DinasLetterRequest(models.Model):
         self._check_state(("approved",), self.env._("issued"))
 
     def _do_issue(self):
-        today = fields.Date.context_today(self)
-        holidays = self.env["dinas.holiday"]._get_holiday_dates(self.env.company)
+        Holiday = self.env["dinas.holiday"]
         for letter in self:
-            submitted = fields.Datetime.context_timestamp(
-                letter, letter.submit_date
-            ).date()
+            today = business_today(letter)
+            holidays = Holiday._get_holiday_dates(letter.company_id)
+            submitted = business_date(letter, letter.submit_date)
             letter._pipeline_write(
                 {
                     "number": letter.letter_type_id._next_letter_number(today),
@@ -514,8 +520,8 @@ class DinasLetterRequest(models.Model):
         Consultation = self.env["dinas.consultation"].sudo()
         consultation_domain = [
             ("company_id", "=", company.id),
-            ("create_date", ">=", date_from),
-            ("create_date", "<", fields.Date.to_date(f"{year + 1}-01-01")),
+            ("create_date", ">=", business_day_bounds(self, date_from, company)[0]),
+            ("create_date", "<", business_day_bounds(self, date_to, company)[1]),
         ]
         return {
             "year": year,

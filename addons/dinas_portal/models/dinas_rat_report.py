@@ -3,6 +3,8 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import detect_file_type
 from ..tools.uploads import MAX_UPLOAD_SIZE
 
@@ -50,8 +52,8 @@ class DinasRatReport(models.Model):
 
     @api.constrains("year", "date_held", "members_attending")
     def _check_values(self):
-        today = fields.Date.context_today(self)
         for report in self:
+            today = business_today(report)
             if report.year < 1945 or report.year > today.year:
                 raise ValidationError(self.env._("The RAT year is not valid."))
             if report.date_held > today:

@@ -7,3 +7,4 @@ from . import test_directory
 from . import test_access_rights
 from . import test_website
 from . import test_tour
+from . import test_business_date

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import kpi
 
 OPEN_STATES = ("stocked", "growing", "harvesting")
@@ -304,7 +306,7 @@ class AquacultureBatch(models.Model):
 
     @api.depends("stocking_date", "date_closed", "state")
     def _compute_days_of_culture(self):
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         for batch in self:
             if batch.state in ("planned",) or not batch.stocking_date:
                 batch.days_of_culture = 0
@@ -469,7 +471,7 @@ class AquacultureBatch(models.Model):
                         live=batch.live_count,
                     )
                 )
-        self._do_close(fields.Date.context_today(self))
+        self._do_close(business_today(self))
 
     def _do_close(self, date):
         self.write({"state": "closed", "date_closed": date})
@@ -602,7 +604,7 @@ class AquacultureBatch(models.Model):
         closed; the others are still growing, stocked 60, 45, 90 and 30 days
         ago.
         """
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         feed = self.env.ref("koperasi_aquaculture.product_feed_organic")
         probiotic = self.env.ref("koperasi_aquaculture.product_probiotic")
         warehouse = self.env["stock.warehouse"].search(

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 
 class AquacultureDistribution(models.Model):
     _name = "aquaculture.distribution"
@@ -27,7 +29,7 @@ class AquacultureDistribution(models.Model):
         string="Received by",
         help="The person of the group who receives the products.",
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=business_today, tracking=True)
     date_delivered = fields.Date(readonly=True, copy=False)
     user_id = fields.Many2one(
         "res.users", string="Responsible", default=lambda self: self.env.user
@@ -88,9 +90,7 @@ class AquacultureDistribution(models.Model):
                 )
         for distribution in self:
             distribution.line_ids._create_delivery_moves()
-        self.write(
-            {"state": "delivered", "date_delivered": fields.Date.context_today(self)}
-        )
+        self.write({"state": "delivered", "date_delivered": business_today(self)})
 
     def action_cancel(self):
         if any(d.state == "delivered" for d in self):

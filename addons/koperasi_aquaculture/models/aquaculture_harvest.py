@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import kpi
 
 
@@ -26,7 +28,7 @@ class AquacultureHarvest(models.Model):
         related="batch_id.company_id", store=True, index=True, precompute=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=business_today)
     harvest_type = fields.Selection(
         [("partial", "Partial"), ("total", "Total")],
         string="Type",

@@ -1,6 +1,6 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
+
+from odoo.addons.koperasi_base.tools.business_date import business_day_bounds
 
 
 class KoperasiMember(models.Model):
@@ -28,11 +28,18 @@ class KoperasiMember(models.Model):
             ("partner_id.commercial_partner_id", "in", list(partner_to_member)),
             ("company_id", "in", members.company_id.ids),
         ]
+        # Orders count on the cooperative's business date, not the UTC one.
+        company = members.company_id[:1]
         if date_from:
-            domain.append(("date_order", ">=", fields.Date.to_date(date_from)))
+            start, __ = business_day_bounds(
+                members, fields.Date.to_date(date_from), company
+            )
+            domain.append(("date_order", ">=", start))
         if date_to:
-            next_day = fields.Date.to_date(date_to) + timedelta(days=1)
-            domain.append(("date_order", "<", next_day))
+            __, end = business_day_bounds(
+                members, fields.Date.to_date(date_to), company
+            )
+            domain.append(("date_order", "<", end))
         groups = (
             self.env["sale.order"]
             .sudo()

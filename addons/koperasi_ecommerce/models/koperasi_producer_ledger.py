@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 
 class KoperasiProducerLedger(models.Model):
     _name = "koperasi.producer.ledger"
@@ -19,7 +21,7 @@ class KoperasiProducerLedger(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=business_today)
     sale_line_id = fields.Many2one(
         "sale.order.line", required=True, index=True, ondelete="restrict", readonly=True
     )

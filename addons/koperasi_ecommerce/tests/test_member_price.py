@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from .common import KoperasiEcommerceCommon
 
 
@@ -148,7 +150,7 @@ class TestShuVolume(KoperasiEcommerceCommon):
         order.with_user(self.officer).action_koperasi_proof_confirm()
         # Unpaid quotations and backend orders do not count.
         self._create_transfer_order(self.member_user.partner_id, [(self.kerupuk, 1)])
-        today = fields.Date.context_today(order)
+        today = business_today(order)
         Member = self.env["koperasi.member"]
         base = Member._get_shu_base(
             self.member | self.producer_member, today - timedelta(days=30), today

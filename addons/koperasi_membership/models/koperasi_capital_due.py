@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import capital as capital_tools
 
 
@@ -144,7 +146,7 @@ class KoperasiCapitalDue(models.Model):
         skipped, so a re-run creates nothing. Returns the number created.
         """
         period = capital_tools.period_start(
-            fields.Date.to_date(period_date) or fields.Date.context_today(self)
+            fields.Date.to_date(period_date) or business_today(self, company)
         )
         amount = capital_tools.round_rupiah(company.koperasi_wajib_amount)
         if amount <= 0:

@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import capital as capital_tools
 
 
@@ -30,7 +32,7 @@ class KoperasiCapitalPayment(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one(related="member_id.partner_id")
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=business_today, tracking=True)
     kind = fields.Selection(
         [
             ("pokok", "Principal Savings (Pokok)"),

@@ -8,6 +8,8 @@ import qrcode
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import capital as capital_tools
 
 NIK_PATTERN = re.compile(r"^\d{16}$")
@@ -297,7 +299,7 @@ class KoperasiMember(models.Model):
             member.write(
                 {
                     "state": "active",
-                    "join_date": member.join_date or fields.Date.context_today(member),
+                    "join_date": member.join_date or business_today(member),
                 }
             )
             member._invite_to_portal()
@@ -401,7 +403,7 @@ class KoperasiMember(models.Model):
             amount = member.company_id.koperasi_pokok_amount
             if member.id in existing or amount <= 0:
                 continue
-            day = member.join_date or fields.Date.context_today(member)
+            day = member.join_date or business_today(member)
             vals_list.append(
                 {
                     "member_id": member.id,
@@ -776,7 +778,7 @@ class KoperasiMember(models.Model):
         journal = company._koperasi_get_journal()
         if not journal.default_account_id:
             return
-        today = fields.Date.context_today(self)
+        today = business_today(self, company)
         members = self.search(
             [
                 ("company_id", "=", company.id),

@@ -6,6 +6,8 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import capital as capital_tools
 from ..tools import shu as shu_tools
 
@@ -49,7 +51,7 @@ class KoperasiShuDistribution(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year - 1,
+        default=lambda self: business_today(self).year - 1,
         tracking=True,
     )
     date_from = fields.Date(compute="_compute_dates")
@@ -164,7 +166,7 @@ class KoperasiShuDistribution(models.Model):
     @api.depends("year")
     def _compute_dates(self):
         for dist in self:
-            year = dist.year or fields.Date.context_today(dist).year
+            year = dist.year or business_today(dist).year
             dist.date_from = datetime.date(year, 1, 1)
             dist.date_to = datetime.date(year, 12, 31)
 
@@ -640,7 +642,7 @@ class KoperasiShuDistribution(models.Model):
                     "move_type": "entry",
                     "journal_id": journal.id,
                     "company_id": self.company_id.id,
-                    "date": fields.Date.context_today(self),
+                    "date": business_today(self),
                     "ref": label,
                     "line_ids": line_vals,
                 }
@@ -660,7 +662,7 @@ class KoperasiShuDistribution(models.Model):
         cash_journal = company._koperasi_get_journal()
         if not cash_journal.default_account_id:
             return
-        today = fields.Date.context_today(self)
+        today = business_today(self, company)
         year = today.year - 1
         if self.search_count([("company_id", "=", company.id), ("year", "=", year)]):
             return

@@ -12,3 +12,4 @@ from . import test_shu_portal
 from . import test_shu_rat_pack
 from . import test_shu_access_rights
 from . import test_shu_members_part
+from . import test_business_date

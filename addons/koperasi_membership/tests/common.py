@@ -1,6 +1,5 @@
-from odoo import fields
-
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.koperasi_base.tools.business_date import business_today
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from ..tools import capital as capital_tools
@@ -54,7 +53,7 @@ class KoperasiMembershipCommon(BaseCommon):
                 "koperasi_journal_id": cls.journal.id,
             }
         )
-        cls.today = fields.Date.context_today(cls.env.user)
+        cls.today = business_today(cls.company)
         cls.this_period = capital_tools.period_start(cls.today)
 
     @classmethod

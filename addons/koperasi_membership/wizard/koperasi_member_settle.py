@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 
 class KoperasiMemberSettle(models.TransientModel):
     _name = "koperasi.member.settle"
@@ -15,7 +17,7 @@ class KoperasiMemberSettle(models.TransientModel):
         required=True,
         default="resigned",
     )
-    exit_date = fields.Date(required=True, default=fields.Date.context_today)
+    exit_date = fields.Date(required=True, default=business_today)
     exit_reason = fields.Text(string="Notes")
     journal_id = fields.Many2one(
         "account.journal",

@@ -4,6 +4,8 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import rat as rat_tools
 from ..tools import xlsx as xlsx_tools
 
@@ -19,7 +21,7 @@ class KoperasiRatReport(models.TransientModel):
     currency_id = fields.Many2one(related="company_id.currency_id")
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year - 1,
+        default=lambda self: business_today(self).year - 1,
     )
     xlsx_file = fields.Binary(readonly=True, attachment=False)
     xlsx_filename = fields.Char(readonly=True)

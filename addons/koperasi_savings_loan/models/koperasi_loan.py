@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import loan_portfolio, loan_schedule
 
 DOCUMENT_MAX_SIZE = 5 * 1024 * 1024
@@ -70,7 +72,7 @@ class KoperasiLoan(models.Model):
         index=True,
         copy=False,
     )
-    application_date = fields.Date(default=fields.Date.context_today, copy=False)
+    application_date = fields.Date(default=business_today, copy=False)
     applicant_user_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True, copy=False
     )
@@ -202,7 +204,7 @@ class KoperasiLoan(models.Model):
             self.interest_rate,
             self.term_months,
             self.interest_method,
-            start_date or self.disbursement_date or fields.Date.context_today(self),
+            start_date or self.disbursement_date or business_today(self),
         )
 
     def _freeze_schedule(self):
@@ -467,7 +469,7 @@ class KoperasiLoan(models.Model):
             fee = loan.product_id._compute_fee(loan.amount)
             loan.write(
                 {
-                    "disbursement_date": date or fields.Date.context_today(self),
+                    "disbursement_date": date or business_today(loan),
                     "fee_amount": fee,
                 }
             )
@@ -498,6 +500,7 @@ class KoperasiLoan(models.Model):
                             "move_type": "entry",
                             "journal_id": product.journal_id.id,
                             "ref": self.env._("Write-off %(loan)s", loan=loan.name),
+                            "date": business_today(loan),
                             "line_ids": [
                                 fields.Command.create(
                                     {
@@ -523,7 +526,7 @@ class KoperasiLoan(models.Model):
             loan.write(
                 {
                     "state": "written_off",
-                    "write_off_date": fields.Date.context_today(self),
+                    "write_off_date": business_today(loan),
                 }
             )
         return True
@@ -559,24 +562,42 @@ class KoperasiLoan(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_daily_overdue(self, batch_size=5000):
-        """Days past due, denda and collectibility; once per loan per day."""
-        today = fields.Date.context_today(self)
-        domain = [
-            ("state", "=", "disbursed"),
-            "|",
-            ("overdue_run_date", "=", False),
-            ("overdue_run_date", "<", today),
+        """Days past due, denda and collectibility; once per loan per day.
+
+        Each cooperative's loans are aged on its own business date and with
+        its own thresholds.
+        """
+        done = self.browse()
+        remaining = 0
+        companies = [
+            company
+            for (company,) in self._read_group(
+                [("state", "=", "disbursed")], ["company_id"]
+            )
         ]
-        remaining = self.search_count(domain)
-        loans = self.search(domain, limit=batch_size, order="id")
-        loans._update_overdue(today)
-        self.env["ir.cron"]._notify_progress(
-            done=len(loans), remaining=max(remaining - len(loans), 0)
-        )
-        return loans
+        for company in companies:
+            today = business_today(self, company)
+            domain = [
+                ("company_id", "=", company.id),
+                ("state", "=", "disbursed"),
+                "|",
+                ("overdue_run_date", "=", False),
+                ("overdue_run_date", "<", today),
+            ]
+            count = self.search_count(domain)
+            room = batch_size - len(done)
+            loans = self.search(domain, limit=room, order="id") if room > 0 else []
+            if loans:
+                loans._update_overdue(today)
+                done |= loans
+            remaining += count - len(loans)
+        self.env["ir.cron"]._notify_progress(done=len(done), remaining=remaining)
+        return done
 
     def _update_overdue(self, today):
-        company = self.env.company
+        """Age the loans of one company on its business date ``today``."""
+        company = self.company_id
+        company.ensure_one()
         thresholds = (
             company.koperasi_loan_col_days_1,
             company.koperasi_loan_col_days_2,
@@ -630,14 +651,15 @@ class KoperasiLoan(models.Model):
             )
 
     def _compute_ppap(self):
-        company = self.env.company
-        rates = {
-            "lancar": company.koperasi_ppap_lancar,
-            "kurang_lancar": company.koperasi_ppap_kurang_lancar,
-            "diragukan": company.koperasi_ppap_diragukan,
-            "macet": company.koperasi_ppap_macet,
-        }
+        """The provision of each loan at its own company's rates."""
         for loan in self:
+            company = loan.company_id
+            rates = {
+                "lancar": company.koperasi_ppap_lancar,
+                "kurang_lancar": company.koperasi_ppap_kurang_lancar,
+                "diragukan": company.koperasi_ppap_diragukan,
+                "macet": company.koperasi_ppap_macet,
+            }
             base = loan.outstanding_principal
             if loan.collectibility != "lancar":
                 base = max(base - loan.collateral_value, 0.0)
@@ -674,6 +696,7 @@ class KoperasiLoan(models.Model):
                         "journal_id": product.journal_id.id,
                         "ref": self.env._("PPAP %(product)s", product=product.name),
                         "company_id": product.company_id.id,
+                        "date": business_today(product),
                         "line_ids": [
                             fields.Command.create(
                                 {
@@ -965,7 +988,7 @@ class KoperasiLoan(models.Model):
                 continue
             if not journal:
                 continue
-            start = fields.Date.context_today(self) - timedelta(days=75)
+            start = business_today(loan) - timedelta(days=75)
             loan.action_disburse(payment_journal=journal, date=start)
             if target == "closed":
                 loan.register_payment(

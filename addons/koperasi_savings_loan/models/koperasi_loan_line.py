@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 
 class KoperasiLoanLine(models.Model):
     _name = "koperasi.loan.line"
@@ -62,8 +64,8 @@ class KoperasiLoanLine(models.Model):
             )
 
     def _compute_status(self):
-        today = fields.Date.context_today(self)
         for line in self:
+            today = business_today(line)
             if line.paid:
                 line.status = "paid"
             elif line.due_date < today:

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import loan_schedule
 
 
@@ -21,7 +23,7 @@ class KoperasiLoanPayment(models.Model):
     company_id = fields.Many2one(related="loan_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="loan_id.currency_id")
     member_id = fields.Many2one(related="loan_id.member_id", store=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=business_today)
     amount = fields.Monetary(required=True)
     principal_amount = fields.Monetary(readonly=True)
     interest_amount = fields.Monetary(readonly=True)
@@ -66,7 +68,7 @@ class KoperasiLoanPayment(models.Model):
                 )
             )
         product = loan.product_id
-        date = date or fields.Date.context_today(self)
+        date = date or business_today(self)
         amount = loan_schedule.round_rupiah(amount)
         unpaid = loan.line_ids.filtered(lambda line: not line.paid).sorted("sequence")
         due_lines = unpaid.filtered(lambda line: line.due_date <= date)

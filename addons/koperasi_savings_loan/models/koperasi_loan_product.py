@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import loan_schedule
 
 ALLOCATION_ORDERS = {
@@ -192,11 +194,7 @@ class KoperasiLoanProduct(models.Model):
         """
         self.ensure_one()
         principal, term_months = self._check_application(principal, term_months)
-        start = (
-            fields.Date.to_date(start_date)
-            if start_date
-            else fields.Date.context_today(self)
-        )
+        start = fields.Date.to_date(start_date) if start_date else business_today(self)
         return loan_schedule.compute_schedule(
             principal, self.interest_rate, term_months, self.interest_method, start
         )

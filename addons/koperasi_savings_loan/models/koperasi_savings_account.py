@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 from ..tools import savings_interest
 
 _logger = logging.getLogger(__name__)
@@ -52,7 +54,7 @@ class KoperasiSavingsAccount(models.Model):
         tracking=True,
         index=True,
     )
-    open_date = fields.Date(default=fields.Date.context_today, required=True)
+    open_date = fields.Date(default=business_today, required=True)
     maturity_date = fields.Date(
         compute="_compute_maturity_date", store=True, readonly=False, tracking=True
     )
@@ -226,7 +228,7 @@ class KoperasiSavingsAccount(models.Model):
                 "type": "deposit",
                 "amount": amount,
                 "payment_journal_id": payment_journal.id if payment_journal else False,
-                "date": date or fields.Date.context_today(self),
+                "date": date or business_today(self),
                 "ref": ref,
             }
         )
@@ -258,7 +260,7 @@ class KoperasiSavingsAccount(models.Model):
         self._check_amount(amount)
         self._lock_for_update()
         self._check_can_transact()
-        date = date or fields.Date.context_today(self)
+        date = date or business_today(self)
         balance = self._get_balances().get(self.id, 0.0)
         charges = self._withdrawal_charges(amount, date)
         total = amount + sum(charge for __, charge in charges)
@@ -329,7 +331,7 @@ class KoperasiSavingsAccount(models.Model):
                     minimum=self.currency_id.format(minimum),
                 )
             )
-        date = date or fields.Date.context_today(self)
+        date = date or business_today(self)
         out = self._new_transaction(
             {"type": "transfer_out", "amount": amount, "date": date, "ref": ref}
         )
@@ -340,7 +342,8 @@ class KoperasiSavingsAccount(models.Model):
         return out | dest
 
     def _close(self):
-        self.write({"state": "closed", "close_date": fields.Date.context_today(self)})
+        for account in self:
+            account.write({"state": "closed", "close_date": business_today(account)})
 
     # ------------------------------------------------------------------
     # Actions
@@ -479,17 +482,35 @@ class KoperasiSavingsAccount(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_post_monthly_interest(self, batch_size=INTEREST_BATCH_SIZE):
-        """Post last month's interest, one batch per run (cron progress)."""
-        today = fields.Date.context_today(self)
-        last_month = today.replace(day=1) - timedelta(days=1)
-        pending = self._interest_pending_domain(last_month.year, last_month.month)
-        remaining = self.search_count(pending)
-        accounts = self.search(pending, limit=batch_size, order="id")
-        accounts._post_interest(last_month.year, last_month.month)
-        self.env["ir.cron"]._notify_progress(
-            done=len(accounts), remaining=max(remaining - len(accounts), 0)
-        )
-        return accounts
+        """Post last month's interest, one batch per run (cron progress).
+
+        "Last month" is the month before each cooperative's business date.
+        """
+        done = self.browse()
+        remaining = 0
+        companies = [
+            company
+            for (company,) in self._read_group(
+                [("state", "in", ("open", "dormant"))], ["company_id"]
+            )
+        ]
+        for company in companies:
+            last_month = business_today(self, company).replace(day=1) - timedelta(
+                days=1
+            )
+            pending = [
+                ("company_id", "=", company.id),
+                *self._interest_pending_domain(last_month.year, last_month.month),
+            ]
+            count = self.search_count(pending)
+            room = batch_size - len(done)
+            accounts = self.search(pending, limit=room, order="id") if room > 0 else []
+            if accounts:
+                accounts._post_interest(last_month.year, last_month.month)
+                done |= accounts
+            remaining += count - len(accounts)
+        self.env["ir.cron"]._notify_progress(done=len(done), remaining=remaining)
+        return done
 
     @api.model
     def _interest_pending_domain(self, year, month):
@@ -581,7 +602,6 @@ class KoperasiSavingsAccount(models.Model):
     @api.model
     def _cron_detect_dormant(self):
         """Mark open accounts without a transaction for N months as dormant."""
-        today = fields.Date.context_today(self)
         dormant = self.env["koperasi.savings.account"]
         companies = [
             company
@@ -591,7 +611,9 @@ class KoperasiSavingsAccount(models.Model):
             months = company.koperasi_savings_dormant_months
             if months <= 0:
                 continue
-            limit_date = savings_interest.add_months(today, -months)
+            limit_date = savings_interest.add_months(
+                business_today(self, company), -months
+            )
             accounts = self.search(
                 [
                     ("company_id", "=", company.id),
@@ -610,15 +632,20 @@ class KoperasiSavingsAccount(models.Model):
 
     @api.model
     def _cron_process_maturity(self):
-        """Roll over or pay out the time deposits that reached maturity."""
-        today = fields.Date.context_today(self)
-        accounts = self.search(
-            [
-                ("kind", "=", "berjangka"),
-                ("state", "=", "open"),
-                ("maturity_date", "<=", today),
-            ]
-        )
+        """Roll over or pay out the time deposits that reached maturity on
+        their cooperative's business date."""
+        accounts = self.browse()
+        for (company,) in self._read_group(
+            [("kind", "=", "berjangka"), ("state", "=", "open")], ["company_id"]
+        ):
+            accounts |= self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("kind", "=", "berjangka"),
+                    ("state", "=", "open"),
+                    ("maturity_date", "<=", business_today(self, company)),
+                ]
+            )
         for account in accounts:
             account._process_maturity()
         return accounts

@@ -3,6 +3,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 # Sign of each type on the member's balance.
 SIGNS = {
     "deposit": 1,
@@ -37,7 +39,7 @@ class KoperasiSavingsTransaction(models.Model):
     member_id = fields.Many2one(related="account_id.member_id", store=True, index=True)
     partner_id = fields.Many2one(related="account_id.partner_id", store=True)
     product_id = fields.Many2one(related="account_id.product_id", store=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(required=True, default=business_today, index=True)
     type = fields.Selection(
         [
             ("deposit", "Deposit"),

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 
 class KoperasiShuDistribution(models.Model):
     _inherit = "koperasi.shu.distribution"
@@ -71,7 +73,7 @@ class KoperasiShuDistribution(models.Model):
         savings._lock_for_update()
         savings._check_can_transact()
         label = self.env._("%(name)s credited to savings", name=self.display_name)
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         transactions = Transaction.create(
             [
                 {

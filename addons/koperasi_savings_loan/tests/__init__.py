@@ -14,3 +14,4 @@ from . import (
     test_loan_portfolio_tools,
     test_rat_loan_portfolio,
 )
+from . import test_business_date

@@ -4,8 +4,9 @@ from datetime import date
 
 import openpyxl
 
-from odoo import fields
 from odoo.tests import tagged
+
+from odoo.addons.koperasi_base.tools.business_date import business_today
 
 from .common import KoperasiLoanCommon
 
@@ -72,9 +73,7 @@ class TestRatLoanPortfolio(KoperasiLoanCommon):
 
     def test_today_is_not_the_year_end(self):
         self.assertEqual(self.siti_loan.state, "written_off")
-        self.assertEqual(
-            self.siti_loan.write_off_date, fields.Date.context_today(self.siti_loan)
-        )
+        self.assertEqual(self.siti_loan.write_off_date, business_today(self.siti_loan))
         self.assertEqual(self.closed_loan.state, "closed")
         # After the 2019 repayment Siti owed 5,400,000 (6,600,000 principal
         # paid of 12,000,000), written off since: today's figure is 0.

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
+
 
 class KoperasiLoanPaymentRegister(models.TransientModel):
     _name = "koperasi.loan.payment.register"
@@ -9,7 +11,7 @@ class KoperasiLoanPaymentRegister(models.TransientModel):
     loan_id = fields.Many2one("koperasi.loan", required=True, check_company=True)
     company_id = fields.Many2one(related="loan_id.company_id")
     currency_id = fields.Many2one(related="loan_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=business_today)
     amount = fields.Monetary(required=True)
     source = fields.Selection(
         [("cash", "Cash or bank"), ("savings", "Auto-debit voluntary savings")],
