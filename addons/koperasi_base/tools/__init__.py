@@ -1,1 +1,4 @@
 from . import business_date
+from . import locking
+from . import numbering
+from . import workflow

@@ -1,4 +1,11 @@
-"""XLSX workbooks of the koperasi registers (xlsxwriter, no ORM)."""
+"""The one XLSX writer of the suite (xlsxwriter, no ORM).
+
+Every workbook of the five addons is made by :func:`new_workbook`: text that
+people typed (a member's name, a product, a note) is written as text, never
+as a formula, a link or a number, even when it starts with ``=``, ``+``,
+``-``, ``@`` or ``http``: a name typed as ``=HYPERLINK(...)`` cannot run in
+the board's spreadsheet.
+"""
 
 import datetime
 import io
@@ -6,6 +13,19 @@ import io
 import xlsxwriter
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Text stays text: xlsxwriter's write() would turn "=..." into a formula.
+WORKBOOK_OPTIONS = {
+    "in_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+
+
+def new_workbook(stream):
+    """An xlsxwriter workbook writing to ``stream`` that never makes a
+    formula, a link or a number out of a string."""
+    return xlsxwriter.Workbook(stream, WORKBOOK_OPTIONS)
 
 
 def build_workbook(title, headers, rows, subtitle=None):
@@ -25,7 +45,7 @@ def build_workbook_sheets(sheets):
     Sheet names are cut to Excel's 31 characters and kept unique.
     """
     stream = io.BytesIO()
-    workbook = xlsxwriter.Workbook(stream, {"in_memory": True})
+    workbook = new_workbook(stream)
     formats = {
         "title": workbook.add_format({"bold": True, "font_size": 14}),
         "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),

@@ -1,0 +1,73 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Defaults; System Parameters koperasi_base.form_limit_per_client and
+# koperasi_base.form_limit_total change them.
+LIMIT_PER_CLIENT = 10
+LIMIT_TOTAL = 300
+WINDOW = timedelta(hours=1)
+
+
+class KoperasiFormThrottle(models.Model):
+    """Submissions of the suite's public forms, counted per client address
+    and overall: one mechanism for the membership form, the Dinas
+    registration, guestbook and consultation.
+
+    The client address is the request's ``remote_addr``: with
+    ``proxy_mode`` on (the shipped deployment runs behind a proxy), Odoo
+    takes it from the proxy's ``X-Forwarded-For``, so one visitor behind the
+    proxy never locks the others out. A form checks it before it reads any
+    upload.
+    """
+
+    _name = "koperasi.form.throttle"
+    _description = "Public Form Submission"
+    _log_access = False
+
+    scope = fields.Char(required=True, index=True)
+    client = fields.Char(required=True, index=True)
+    create_date = fields.Datetime(default=fields.Datetime.now, index=True)
+
+    @api.model
+    def _limits(self, per_client):
+        params = self.env["ir.config_parameter"].sudo()
+        return (
+            int(params.get_param("koperasi_base.form_limit_per_client", per_client)),
+            int(params.get_param("koperasi_base.form_limit_total", LIMIT_TOTAL)),
+        )
+
+    @api.model
+    def _hit(self, scope, client, per_client=LIMIT_PER_CLIENT):
+        """Count one submission of ``scope`` from ``client``; refuse it with a
+        clear message when the client (``per_client`` an hour), or everybody
+        together, sent too many within the hour."""
+        per_client, total = self._limits(per_client)
+        Throttle = self.sudo()
+        since = fields.Datetime.now() - WINDOW
+        domain = [("scope", "=", scope), ("create_date", ">=", since)]
+        if Throttle.search_count(domain, limit=total) >= total:
+            raise ValidationError(
+                self.env._(
+                    "This form receives too many submissions right now. Please try "
+                    "again in an hour."
+                )
+            )
+        client = (client or "unknown")[:64]
+        if (
+            Throttle.search_count([*domain, ("client", "=", client)], limit=per_client)
+            >= per_client
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Too many submissions from your address. Please try again later."
+                )
+            )
+        Throttle.create({"scope": scope, "client": client})
+
+    @api.autovacuum
+    def _gc_old_submissions(self):
+        self.sudo().search(
+            [("create_date", "<", fields.Datetime.now() - 2 * WINDOW)]
+        ).unlink()
