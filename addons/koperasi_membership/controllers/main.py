@@ -1,8 +1,12 @@
 from odoo import http
+from odoo.exceptions import ValidationError
 from odoo.http import request
 
-from ..tools import xlsx as xlsx_tools
+from odoo.addons.koperasi_base.tools import xlsx as xlsx_tools
+from odoo.addons.koperasi_base.tools.inputs import parse_ids, printable
 
+# Attempts an hour from one address: people retry after a typo.
+REGISTRATION_LIMIT = 20
 REGISTRATION_FIELDS = (
     "name",
     "nik",
@@ -58,25 +62,40 @@ class KoperasiWebsite(http.Controller):
         # Honeypot: a field hidden from people, filled by robots.
         if post.get("website_url"):
             return request.render("koperasi_membership.registration_done", {})
-        values = {key: (post.get(key) or "").strip() for key in REGISTRATION_FIELDS}
+        values = {key: post.get(key) or "" for key in REGISTRATION_FIELDS}
+        try:
+            # Counted before the photo is read.
+            request.env["koperasi.form.throttle"]._hit(
+                "koperasi.member.registration",
+                request.httprequest.remote_addr,
+                REGISTRATION_LIMIT,
+            )
+        except ValidationError as exc:
+            return request.render(
+                "koperasi_membership.registration_form",
+                self._registration_values(
+                    company,
+                    {key: printable(value, 256) for key, value in values.items()},
+                    {"form": exc.args[0]},
+                ),
+            )
         upload = post.get("id_photo")
         photo = b""
         filename = ""
         if upload and hasattr(upload, "read"):
             photo = upload.read(5 * 1024 * 1024 + 1)
             filename = upload.filename or ""
-        member, errors = request.env["koperasi.member"]._website_register(
+        __, errors = request.env["koperasi.member"]._website_register(
             values, photo, filename, company
         )
         if errors:
+            shown = {key: printable(value, 256) for key, value in values.items()}
             return request.render(
                 "koperasi_membership.registration_form",
-                self._registration_values(company, values, errors),
+                self._registration_values(company, shown, errors),
             )
-        return request.render(
-            "koperasi_membership.registration_done",
-            {"member_number": member.member_number},
-        )
+        # The same answer whether or not the NIK was already a member's.
+        return request.render("koperasi_membership.registration_done", {})
 
     @http.route(
         "/koperasi/verifikasi/<string:token>",
@@ -116,7 +135,10 @@ class KoperasiWebsite(http.Controller):
         if report not in ("register", "capital"):
             raise request.not_found()
         Member = request.env["koperasi.member"]
-        member_ids = [int(i) for i in ids.split(",") if i.isdigit()]
+        try:
+            member_ids = parse_ids(request.env, ids)
+        except ValidationError:
+            raise request.not_found() from None
         members = Member.browse(member_ids) if member_ids else Member.search([])
         members = members.exists()
         members.check_access("read")

@@ -5,7 +5,9 @@ class KoperasiCapitalAllocation(models.Model):
     _name = "koperasi.capital.allocation"
     _description = "Capital Payment Allocation"
     _order = "id"
+    _inherit = ["koperasi.workflow.mixin"]
     _check_company_auto = True
+    _workflow_fields = ("payment_id", "due_id", "amount")
 
     payment_id = fields.Many2one(
         "koperasi.capital.payment",

@@ -12,7 +12,9 @@ class KoperasiCapitalDue(models.Model):
     _name = "koperasi.capital.due"
     _description = "Member Capital Due"
     _order = "period_date desc, kind, id desc"
+    _inherit = ["koperasi.workflow.mixin"]
     _check_company_auto = True
+    _workflow_fields = ("is_cancelled",)
 
     member_id = fields.Many2one(
         "koperasi.member",

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 from ..tools import capital as capital_tools
 
@@ -11,7 +12,10 @@ from ..tools import capital as capital_tools
 class KoperasiCapitalPayment(models.Model):
     _name = "koperasi.capital.payment"
     _description = "Capital Payment (Pokok / Wajib)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "koperasi.workflow.mixin"]
+    _workflow_fields = ("name", "state", "move_id")
+    _workflow_sequence_code = "koperasi.capital.payment"
+    _workflow_frozen_fields = ("member_id", "kind", "amount", "date", "journal_id")
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -116,18 +120,6 @@ class KoperasiCapitalPayment(models.Model):
         )
         return sum(dues.mapped("amount_residual"))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        payments = super().create(vals_list)
-        for payment in payments.filtered(lambda p: p.name == "/"):
-            payment.name = (
-                self.env["ir.sequence"]
-                .with_company(payment.company_id)
-                .next_by_code("koperasi.capital.payment")
-                or "/"
-            )
-        return payments
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):
         if self.filtered(lambda p: p.state != "draft"):
@@ -141,7 +133,12 @@ class KoperasiCapitalPayment(models.Model):
     # ------------------------------------------------------------------
     # Posting pipeline
     # ------------------------------------------------------------------
+    @workflow_action
     def action_post(self):
+        self._workflow_check_group(
+            "koperasi_membership.group_koperasi_officer",
+            self.env._("Only a teller or the board posts capital payments."),
+        )
         to_post = self.filtered(lambda p: p.state == "draft")
         to_post._check_can_post()
         to_post._do_post()
@@ -277,8 +274,13 @@ class KoperasiCapitalPayment(models.Model):
             ],
         }
 
+    @workflow_action
     def action_cancel(self):
         """Cancel posted payments by reversing their journal entries."""
+        self._workflow_check_group(
+            "koperasi_membership.group_koperasi_manager",
+            self.env._("Only the board cancels capital payments."),
+        )
         for payment in self.filtered(lambda p: p.state == "posted"):
             if payment.member_id.settlement_move_id:
                 raise UserError(

@@ -9,17 +9,42 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import (
+    clean_text,
+    is_ascii_digits,
+    parse_date,
+    parse_id,
+)
+from odoo.addons.koperasi_base.tools.locking import lock_rows
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 from ..tools import capital as capital_tools
 
-NIK_PATTERN = re.compile(r"^\d{16}$")
+NIK_PATTERN = re.compile(r"^[0-9]{16}$", re.ASCII)
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class KoperasiMember(models.Model):
     _name = "koperasi.member"
     _description = "Cooperative Member"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "image.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "image.mixin",
+        "koperasi.workflow.mixin",
+    ]
+    _workflow_fields = (
+        "state",
+        "member_number",
+        "card_token",
+        "exit_date",
+        "settlement_move_id",
+        "settled_pokok",
+        "settled_wajib",
+    )
+    _workflow_sequence_code = "koperasi.member"
+    _workflow_sequence_field = "member_number"
     _order = "member_number desc, id desc"
     _rec_name = "name"
     _check_company_auto = True
@@ -93,6 +118,7 @@ class KoperasiMember(models.Model):
     card_token = fields.Char(
         copy=False,
         readonly=True,
+        default=lambda self: secrets.token_urlsafe(32),
         index=True,
         groups="koperasi_membership.group_koperasi_user",
         help="Random token of the member card's QR code.",
@@ -213,16 +239,7 @@ class KoperasiMember(models.Model):
         for vals in vals_list:
             if vals.get("nik"):
                 vals["nik"] = vals["nik"].strip()
-            if not vals.get("card_token"):
-                vals["card_token"] = secrets.token_urlsafe(32)
-        members = super().create(vals_list)
-        for member in members.filtered(lambda m: not m.member_number):
-            member.member_number = (
-                self.env["ir.sequence"]
-                .with_company(member.company_id)
-                .next_by_code("koperasi.member")
-            )
-        return members
+        return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("nik"):
@@ -249,6 +266,7 @@ class KoperasiMember(models.Model):
     # ------------------------------------------------------------------
     # Activation pipeline
     # ------------------------------------------------------------------
+    @workflow_action
     def action_activate(self):
         """Board verification: activate candidates whose pokok is paid."""
         self._check_can_activate()
@@ -327,7 +345,9 @@ class KoperasiMember(models.Model):
             body=self.env._("Portal invitation sent to %(email)s.", email=partner.email)
         )
 
+    @workflow_action
     def action_suspend(self):
+        self._check_board(self.env._("suspend"))
         for member in self:
             if member.state != "active":
                 raise UserError(
@@ -446,11 +466,30 @@ class KoperasiMember(models.Model):
     # ------------------------------------------------------------------
     # Exit settlement
     # ------------------------------------------------------------------
-    def _get_settlement_values(self):
-        """The amounts of the exit settlement (see tools.capital.settlement)."""
+    def _get_settlement_values(self, exit_date=None):
+        """The amounts of the exit settlement (see tools.capital.settlement).
+
+        Deductions marked ``up_to_refund`` (a loan, for instance) take what
+        the refund leaves, no more: each line then states what the member
+        ``owed`` and what ``remaining`` debt stays open after the exit.
+        """
         self.ensure_one()
-        deductions = self._get_settlement_deductions()
-        credits = self._get_settlement_credits()
+        deductions = self._get_settlement_deductions(exit_date)
+        credits = self._get_settlement_credits(exit_date)
+        available = capital_tools.settlement(
+            self.capital_pokok,
+            self.capital_wajib,
+            self.arrears_amount,
+            [d["amount"] for d in deductions if not d.get("up_to_refund")],
+            [c["amount"] for c in credits],
+        )["refund"]
+        for deduction in deductions:
+            if not deduction.get("up_to_refund"):
+                continue
+            owed = capital_tools.round_rupiah(deduction["amount"])
+            covered = max(min(owed, available), 0)
+            available -= covered
+            deduction.update(owed=owed, amount=covered, remaining=owed - covered)
         values = capital_tools.settlement(
             self.capital_pokok,
             self.capital_wajib,
@@ -460,6 +499,7 @@ class KoperasiMember(models.Model):
         )
         values["deduction_lines"] = deductions
         values["credit_lines"] = credits
+        values["remaining_lines"] = [d for d in deductions if d.get("remaining")]
         return values
 
     def _check_can_settle(self):
@@ -488,16 +528,45 @@ class KoperasiMember(models.Model):
                 )
 
     def _do_settle(self, exit_state, exit_date, exit_reason, journal):
+        """Close the member's whole position: refund capital and the other
+        addons' credits (savings), settle their deductions (loans) as far as
+        the refund goes, cancel open dues, then record the exit."""
         self.ensure_one()
-        values = self._get_settlement_values()
+        if not journal or not journal.sudo().default_account_id:
+            raise UserError(
+                self.env._(
+                    "Choose the cash or bank journal that pays the exit refund "
+                    "(one with a default account)."
+                )
+            )
+        self._settlement_lock()
+        if self.settlement_move_id:
+            raise UserError(
+                self.env._(
+                    "The exit of %(name)s is already settled.", name=self.display_name
+                )
+            )
+        values = self._get_settlement_values(exit_date)
         move = (
             self.env["account.move"]
             .sudo()
             .create(self._prepare_settlement_move_vals(values, exit_date, journal))
         )
         move.action_post()
+        self._settlement_close_positions(values, move, exit_date, journal)
         open_dues = self.due_ids.filtered(lambda d: d.state in ("unpaid", "partial"))
         open_dues.sudo().write({"is_cancelled": True})
+        for line in values["remaining_lines"]:
+            self.message_post(
+                body=self.env._(
+                    "%(name)s: %(remaining)s is still owed after the exit "
+                    "(%(covered)s of %(owed)s settled from the refund).",
+                    name=line["name"],
+                    remaining=self.currency_id.format(line["remaining"]),
+                    covered=self.currency_id.format(line["amount"]),
+                    owed=self.currency_id.format(line["owed"]),
+                )
+            )
         self.write(
             {
                 "state": exit_state,
@@ -584,79 +653,113 @@ class KoperasiMember(models.Model):
     # Website registration
     # ------------------------------------------------------------------
     @api.model
-    def _website_registration_errors(self, values, photo, company):
-        """Validate the public registration form; return ``{field: message}``."""
+    def _website_registration_values(self, values, photo, company):
+        """Parse and validate the public registration form.
+
+        :return: ``(clean_values, errors)``; ``errors`` maps a field to its
+            message. Whether the NIK is already a member is not one of them:
+            the form never tells a visitor who is a member.
+        """
+        env = self.env
         errors = {}
-        name = (values.get("name") or "").strip()
-        nik = (values.get("nik") or "").strip()
-        email = (values.get("email") or "").strip()
-        if not name:
-            errors["name"] = self.env._("Please enter your full name.")
-        elif len(name) > 128:
-            errors["name"] = self.env._("The name is too long.")
-        if not NIK_PATTERN.match(nik):
-            errors["nik"] = self.env._("The NIK must be exactly 16 digits.")
-        elif self.sudo().search_count(
-            [("nik", "=", nik), ("company_id", "=", company.id)], limit=1
-        ):
-            errors["nik"] = self.env._(
-                "This NIK is already registered in the cooperative."
-            )
-        if email and not EMAIL_PATTERN.match(email):
-            errors["email"] = self.env._("The email address is not valid.")
-        if not email:
-            errors["email"] = self.env._("Please enter your email address.")
-        if values.get("gender") and values["gender"] not in ("female", "male"):
-            errors["gender"] = self.env._("Please choose a gender.")
-        if values.get("birth_date"):
+        clean = {}
+        limits = {
+            "name": 128,
+            "email": 254,
+            "phone": 64,
+            "street": 256,
+            "city": 128,
+            "occupation": 128,
+            "nik": 16,
+            "gender": 10,
+        }
+        for key, length in limits.items():
             try:
-                fields.Date.from_string(values["birth_date"])
-            except ValueError:
-                errors["birth_date"] = self.env._("The birth date is not valid.")
-        group_id = values.get("member_group_id")
-        if group_id:
-            if not str(group_id).isdigit() or not self.env[
-                "koperasi.member.group"
-            ].sudo().search_count(
-                [("id", "=", int(group_id)), ("company_id", "=", company.id)]
-            ):
-                errors["member_group_id"] = self.env._("Unknown member group.")
+                clean[key] = clean_text(env, values.get(key), max_length=length)
+            except ValidationError as exc:
+                errors[key] = exc.args[0]
+                clean[key] = ""
+        if not clean["name"] and "name" not in errors:
+            errors["name"] = env._("Please enter your full name.")
+        if "nik" not in errors and not is_ascii_digits(clean["nik"], 16):
+            errors["nik"] = env._("The NIK must be exactly 16 digits.")
+        if "email" not in errors:
+            if not clean["email"]:
+                errors["email"] = env._("Please enter your email address.")
+            elif not EMAIL_PATTERN.match(clean["email"]):
+                errors["email"] = env._("The email address is not valid.")
+        if clean["gender"] and clean["gender"] not in ("female", "male"):
+            errors["gender"] = env._("Please choose a gender.")
+        today = business_today(self, company)
+        try:
+            clean["birth_date"] = parse_date(
+                env,
+                values.get("birth_date"),
+                minimum=today.replace(year=today.year - 120),
+                maximum=today,
+            )
+        except ValidationError:
+            errors["birth_date"] = env._("The birth date is not valid.")
+        try:
+            group_id = parse_id(env, values.get("member_group_id"))
+        except ValidationError:
+            group_id = -1
+        if group_id and (
+            group_id < 0
+            or not env["koperasi.member.group"]
+            .sudo()
+            .search_count([("id", "=", group_id), ("company_id", "=", company.id)])
+        ):
+            errors["member_group_id"] = env._("Unknown member group.")
+        clean["member_group_id"] = group_id if group_id and group_id > 0 else False
         if not photo:
-            errors["id_photo"] = self.env._("Please upload a photo of your ID card.")
+            errors["id_photo"] = env._("Please upload a photo of your ID card.")
         elif len(photo) > capital_tools.MAX_UPLOAD_BYTES:
-            errors["id_photo"] = self.env._(
-                "The ID card photo is too large: at most 5 MB."
-            )
+            errors["id_photo"] = env._("The ID card photo is too large: at most 5 MB.")
         elif not capital_tools.image_kind(photo):
-            errors["id_photo"] = self.env._(
-                "The ID card photo must be a JPEG or PNG image."
-            )
-        return errors
+            errors["id_photo"] = env._("The ID card photo must be a JPEG or PNG image.")
+        return clean, errors
 
     @api.model
     def _website_register(self, values, photo, filename, company):
         """Create a candidate from the public form, once validated.
 
-        :return: ``(member, errors)``; nothing is created when there are errors.
+        :return: ``(member, errors)``; nothing is created when there are
+            errors. An application with the NIK of an existing member of the
+            cooperative creates nothing either, but answers like any other
+            (the visitor learns nothing); the member's record notes it.
         """
-        errors = self._website_registration_errors(values, photo, company)
+        values, errors = self._website_registration_values(values, photo, company)
         if errors:
             return self.browse(), errors
+        existing = self.sudo().search(
+            [("nik", "=", values["nik"]), ("company_id", "=", company.id)], limit=1
+        )
+        if existing:
+            existing.message_post(
+                body=self.env._(
+                    "A new application with this member's NIK was made through "
+                    "the website (name given: %(name)s, e-mail: %(email)s). "
+                    "Nothing was created.",
+                    name=values["name"],
+                    email=values["email"],
+                )
+            )
+            return self.browse(), {}
         partner = (
             self.env["res.partner"]
             .sudo()
             .create(
                 {
-                    "name": values["name"].strip(),
-                    "email": (values.get("email") or "").strip(),
-                    "phone": (values.get("phone") or "").strip()[:64] or False,
-                    "street": (values.get("street") or "").strip()[:256] or False,
-                    "city": (values.get("city") or "").strip()[:128] or False,
+                    "name": values["name"],
+                    "email": values["email"],
+                    "phone": values["phone"] or False,
+                    "street": values["street"] or False,
+                    "city": values["city"] or False,
                     "company_id": company.id,
                 }
             )
         )
-        group_id = values.get("member_group_id")
         member = (
             self.sudo()
             .with_company(company)
@@ -664,14 +767,16 @@ class KoperasiMember(models.Model):
                 {
                     "partner_id": partner.id,
                     "company_id": company.id,
-                    "nik": values["nik"].strip(),
-                    "gender": values.get("gender") or False,
-                    "birth_date": values.get("birth_date") or False,
-                    "occupation": (values.get("occupation") or "").strip()[:128]
-                    or False,
-                    "member_group_id": int(group_id) if group_id else False,
+                    "nik": values["nik"],
+                    "gender": values["gender"] or False,
+                    "birth_date": values["birth_date"] or False,
+                    "occupation": values["occupation"] or False,
+                    "member_group_id": values["member_group_id"],
                     "id_card_image": base64.b64encode(photo),
-                    "id_card_filename": (filename or "ktp")[:128],
+                    "id_card_filename": clean_text(
+                        self.env, filename or "ktp", max_length=1000
+                    )[:128]
+                    or "ktp",
                 }
             )
         )
@@ -832,8 +937,9 @@ class KoperasiMember(models.Model):
     # ------------------------------------------------------------------
     # Hooks for the other koperasi addons
     # ------------------------------------------------------------------
-    def _get_settlement_deductions(self):
-        """Return what must be deducted from the member's exit refund.
+    def _get_settlement_deductions(self, exit_date=None):
+        """Return what must be deducted from the member's exit refund on
+        ``exit_date`` (the business date today when not given).
 
         A list of dicts ``{"name": str, "amount": float}``; amounts are
         positive and in the company currency. An optional ``account_id``
@@ -844,7 +950,7 @@ class KoperasiMember(models.Model):
         self.ensure_one()
         return []
 
-    def _get_settlement_credits(self):
+    def _get_settlement_credits(self, exit_date=None):
         """Return what is paid out to the member on exit besides capital.
 
         Same shape as :meth:`_get_settlement_deductions` (savings balances,
@@ -852,6 +958,24 @@ class KoperasiMember(models.Model):
         """
         self.ensure_one()
         return []
+
+    def _settlement_lock(self):
+        """Lock (and touch) the rows the exit reads before it moves money:
+        the member here; the other addons add theirs (savings accounts,
+        loans) with ``super()``."""
+        lock_rows(
+            self,
+            self.env._(
+                "The exit of %(name)s is being settled by another request.",
+                name=self.display_name,
+            ),
+        )
+
+    def _settlement_close_positions(self, values, move, exit_date, journal):
+        """After the settlement entry ``move`` is posted: close what the
+        other addons hold for the member (savings accounts paid out, loans
+        repaid from the refund). Extended with ``super()``."""
+        self.ensure_one()
 
     @api.model
     def _get_shu_base(self, members, date_from, date_to):

@@ -17,7 +17,9 @@ class KoperasiShuAllocation(models.Model):
     _name = "koperasi.shu.allocation"
     _description = "SHU Allocation Line"
     _order = "sequence, id"
+    _inherit = ["koperasi.workflow.mixin"]
     _check_company_auto = True
+    _workflow_fields = ("amount",)
 
     distribution_id = fields.Many2one(
         "koperasi.shu.distribution", required=True, ondelete="cascade", index=True

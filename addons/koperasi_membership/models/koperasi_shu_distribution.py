@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 from ..tools import capital as capital_tools
 from ..tools import shu as shu_tools
@@ -19,7 +20,18 @@ MINUTES_MAGIC = (b"%PDF-", capital_tools.PNG_MAGIC, capital_tools.JPEG_MAGIC)
 class KoperasiShuDistribution(models.Model):
     _name = "koperasi.shu.distribution"
     _description = "SHU Distribution"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "koperasi.workflow.mixin"]
+    _workflow_fields = (
+        "state",
+        "result_amount",
+        "members_only",
+        "non_member_amount",
+        "shu_amount",
+        "residue_amount",
+        "move_id",
+        "member_line_ids",
+    )
+    _workflow_frozen_fields = ("year", "company_id")
     _order = "year desc, id desc"
     _check_company_auto = True
 
@@ -267,6 +279,7 @@ class KoperasiShuDistribution(models.Model):
     # ------------------------------------------------------------------
     # Compute pipeline
     # ------------------------------------------------------------------
+    @workflow_action
     def action_compute(self):
         self._check_can_compute()
         for dist in self:
@@ -274,6 +287,10 @@ class KoperasiShuDistribution(models.Model):
         return True
 
     def _check_can_compute(self):
+        self._workflow_check_group(
+            "koperasi_membership.group_koperasi_officer",
+            self.env._("Only the cooperative's staff compute the SHU."),
+        )
         for dist in self:
             if dist.state not in ("draft", "computed"):
                 raise UserError(
@@ -408,10 +425,20 @@ class KoperasiShuDistribution(models.Model):
             amounts = shu_tools.allocate(shu, self._allocation_pairs())
         except shu_tools.ShuError as error:
             raise self._shu_error(error) from None
+        # A member whose exit was settled within the year has been paid out:
+        # no SHU for them.
         members = (
             self.env["koperasi.member"]
             .sudo()
-            .search([("company_id", "=", self.company_id.id)], order="id")
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    "|",
+                    ("settlement_move_id", "=", False),
+                    ("exit_date", ">", self.date_to),
+                ],
+                order="id",
+            )
         )
         bases = self._get_member_bases(members)
         bases = {
@@ -461,6 +488,7 @@ class KoperasiShuDistribution(models.Model):
     # ------------------------------------------------------------------
     # Approval at the RAT
     # ------------------------------------------------------------------
+    @workflow_action
     def action_approve(self):
         self._check_can_approve()
         self.write({"state": "approved"})
@@ -488,6 +516,7 @@ class KoperasiShuDistribution(models.Model):
     # ------------------------------------------------------------------
     # Posting pipeline
     # ------------------------------------------------------------------
+    @workflow_action
     def action_post(self):
         self._check_can_post()
         self._do_post()
@@ -568,6 +597,7 @@ class KoperasiShuDistribution(models.Model):
     # ------------------------------------------------------------------
     # Payment pipeline
     # ------------------------------------------------------------------
+    @workflow_action
     def action_pay(self):
         self._check_can_pay()
         for dist in self:

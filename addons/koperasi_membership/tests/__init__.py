@@ -13,3 +13,5 @@ from . import test_shu_rat_pack
 from . import test_shu_access_rights
 from . import test_shu_members_part
 from . import test_business_date
+from . import test_workflow_rpc
+from . import test_hostile_input

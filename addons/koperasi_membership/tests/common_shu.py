@@ -33,10 +33,25 @@ class KoperasiShuCommon(KoperasiMembershipCommon):
             groups="base.group_portal",
         )
         cls.member_a = cls.env["koperasi.member"].create(
-            {"partner_id": cls.portal_user.partner_id.id, "nik": "3513100101700001"}
+            {
+                "partner_id": cls.portal_user.partner_id.id,
+                "nik": "3513100101700001",
+                "state": "active",
+                "join_date": datetime.date(YEAR - 1, 12, 15),
+            }
         )
-        cls.member_b = cls._create_member("Budi Santoso", "3513100101700002")
-        cls.member_c = cls._create_member("Citra Lestari", "3513100101700003")
+        cls.member_b = cls._create_member(
+            "Budi Santoso",
+            "3513100101700002",
+            state="active",
+            join_date=datetime.date(YEAR - 1, 12, 10),
+        )
+        cls.member_c = cls._create_member(
+            "Citra Lestari",
+            "3513100101700003",
+            state="active",
+            join_date=datetime.date(YEAR, 7, 1),
+        )
         cls.member_d = cls._create_member("Dewi Tanpa Modal", "3513100101700004")
         # A: 300,000 all year
         cls._pay_on(cls.member_a, "pokok", 100000, datetime.date(YEAR - 1, 12, 15))

@@ -3,7 +3,8 @@ import zipfile
 
 from odoo.tests import tagged
 
-from ..tools import xlsx as xlsx_tools
+from odoo.addons.koperasi_base.tools import xlsx as xlsx_tools
+
 from .common import KoperasiMembershipCommon
 
 

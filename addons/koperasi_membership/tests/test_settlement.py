@@ -35,12 +35,16 @@ class TestSettlement(KoperasiMembershipCommon):
             patch.object(
                 KoperasiMember,
                 "_get_settlement_deductions",
-                lambda self: [{"name": "Sisa pinjaman", "amount": 30000.0}],
+                lambda self, exit_date=None: [
+                    {"name": "Sisa pinjaman", "amount": 30000.0}
+                ],
             ),
             patch.object(
                 KoperasiMember,
                 "_get_settlement_credits",
-                lambda self: [{"name": "Simpanan sukarela", "amount": 12000.0}],
+                lambda self, exit_date=None: [
+                    {"name": "Simpanan sukarela", "amount": 12000.0}
+                ],
             ),
         ):
             wizard, _action = self._settle()

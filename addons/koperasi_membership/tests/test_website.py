@@ -70,7 +70,11 @@ class TestWebsite(HttpCase, KoperasiMembershipCommon):
         cases = {
             "short NIK": ({"nik": "12345"}, None, "16 digits"),
             "letters in NIK": ({"nik": "35131055129300ab"}, None, "16 digits"),
-            "duplicate NIK": ({"nik": self.member.nik}, None, "already registered"),
+            "full-width NIK": ({"nik": "\uff13" * 16}, None, "16 digits"),
+            "Arabic-Indic NIK": ({"nik": "\u0663" * 16}, None, "16 digits"),
+            "NUL in the name": ({"name": "Wulan\x00Sari"}, None, "cannot be typed"),
+            "birth year 0": ({"birth_date": "0000-01-01"}, None, "birth date"),
+            "group 10^20": ({"member_group_id": str(10**20)}, None, "member group"),
             "no name": ({"name": ""}, None, "full name"),
             "bad email": ({"email": "wulan-at-example"}, None, "email"),
             "no photo": ({}, {}, "upload a photo"),
@@ -99,6 +103,26 @@ class TestWebsite(HttpCase, KoperasiMembershipCommon):
                 self.assertIn("o_koperasi_registration_errors", response.text)
                 self.assertIn(message, response.text)
         self.assertEqual(self.env["koperasi.member"].search_count([]), count)
+
+    def test_registration_does_not_tell_who_is_a_member(self):
+        """A visitor typing a member's NIK learns nothing: the same page as
+        any application; nothing is created; the board sees it on the
+        member's record."""
+        count = self.env["koperasi.member"].search_count([])
+        known = self._registration_post(nik=self.member.nik)
+        unknown = self._registration_post(nik="3513105512930077")
+        self.assertEqual(known.status_code, 200)
+        self.assertIn("o_koperasi_registration_done", known.text)
+        self.assertNotIn("already", known.text)
+        self.assertEqual(
+            re.sub(r'name="csrf_token" value="[^"]+"', "", known.text),
+            re.sub(r'name="csrf_token" value="[^"]+"', "", unknown.text),
+        )
+        self.assertEqual(self.env["koperasi.member"].search_count([]), count + 1)
+        self.assertIn(
+            "with this member's NIK",
+            "".join(self.member.message_ids.mapped("body")),
+        )
 
     def test_registration_honeypot(self):
         response = self._registration_post(website_url="http://spam.example.com")

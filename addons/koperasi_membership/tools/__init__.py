@@ -1,4 +1,3 @@
 from . import capital
 from . import rat
 from . import shu
-from . import xlsx

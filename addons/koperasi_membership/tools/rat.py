@@ -3,7 +3,7 @@
 Plain Python, no ORM: the models give balances per Odoo account type
 (debit minus credit), these functions arrange them into the balance sheet
 (neraca), the income statement (laporan perhitungan SHU) and the cash book;
-``tools.xlsx`` writes the XLSX pack.
+koperasi_base's ``tools.xlsx`` writes the XLSX pack.
 """
 
 ASSET_TYPES = (

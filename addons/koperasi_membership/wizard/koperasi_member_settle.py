@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 
 class KoperasiMemberSettle(models.TransientModel):
@@ -53,7 +54,7 @@ class KoperasiMemberSettle(models.TransientModel):
         for wizard in self:
             wizard.journal_id = wizard.member_id.company_id._koperasi_get_journal()
 
-    @api.depends("member_id")
+    @api.depends("member_id", "exit_date")
     def _compute_amounts(self):
         for wizard in self:
             if not wizard.member_id:
@@ -69,13 +70,22 @@ class KoperasiMemberSettle(models.TransientModel):
                     }
                 )
                 continue
-            values = wizard.member_id._get_settlement_values()
+            values = wizard.member_id._get_settlement_values(wizard.exit_date)
+            currency = wizard.currency_id
             lines = [
-                f"- {line['name']}: {line['amount']:,.0f}"
+                f"- {line['name']}: {currency.format(line['amount'])}"
                 for line in values["deduction_lines"]
             ] + [
-                f"+ {line['name']}: {line['amount']:,.0f}"
+                f"+ {line['name']}: {currency.format(line['amount'])}"
                 for line in values["credit_lines"]
+            ]
+            lines += [
+                self.env._(
+                    "! %(name)s: %(remaining)s is still owed after the exit.",
+                    name=line["name"],
+                    remaining=currency.format(line["remaining"]),
+                )
+                for line in values["remaining_lines"]
             ]
             wizard.update(
                 {
@@ -89,6 +99,7 @@ class KoperasiMemberSettle(models.TransientModel):
                 }
             )
 
+    @workflow_action
     def action_settle(self):
         self.ensure_one()
         member = self.member_id

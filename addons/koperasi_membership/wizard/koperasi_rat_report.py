@@ -4,15 +4,16 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.koperasi_base.tools import xlsx as xlsx_tools
 from odoo.addons.koperasi_base.tools.business_date import business_today
 
 from ..tools import rat as rat_tools
-from ..tools import xlsx as xlsx_tools
 
 
 class KoperasiRatReport(models.TransientModel):
     _name = "koperasi.rat.report"
     _description = "RAT Reporting Pack"
+    _inherit = ["koperasi.company.guard"]
     _check_company_auto = True
 
     company_id = fields.Many2one(

@@ -1,0 +1,33 @@
+from odoo.tests import tagged
+
+from odoo.addons.koperasi_base.tests import hostile
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+@tagged("post_install", "-at_install")
+class TestHostileInput(hostile.HostileInputCase):
+    """Every membership route, as a visitor and as a member with a group."""
+
+    addon = "koperasi_membership"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        user = mail_new_test_user(
+            cls.env,
+            login="kop_hostile",
+            password="kop_hostile_pw",
+            groups="base.group_portal",
+        )
+        group = cls.env["koperasi.member.group"].create({"name": "Kelompok Serangan"})
+        cls.env["koperasi.member"].create(
+            {
+                "partner_id": user.partner_id.id,
+                "nik": "3513104101809999",
+                "state": "active",
+                "member_group_id": group.id,
+            }
+        )
+
+    def _personas(self):
+        return [(None, None), ("kop_hostile", "kop_hostile_pw")]
