@@ -2,6 +2,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.koperasi_base.tools.inputs import parse_id
 from odoo.addons.koperasi_membership.controllers.portal import KoperasiPortal
 
 RECENT_TRANSACTIONS = 5
@@ -106,9 +107,9 @@ class KoperasiSavingsPortal(KoperasiPortal):
         self, account_id=None, amount=None, destination=None, **kw
     ):
         try:
-            account_id = int(account_id or 0)
-        except ValueError as exc:
-            raise request.not_found() from exc
+            account_id = parse_id(request.env, account_id) or 0
+        except ValidationError:
+            raise request.not_found() from None
         account = self._get_own_savings_account(account_id)
         try:
             withdrawal = request.env[

@@ -6,10 +6,15 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import clean_text, parse_id
+from odoo.addons.koperasi_base.tools.locking import lock_rows
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
+from odoo.addons.koperasi_base.tools.xlsx import new_workbook
 
 from ..tools import loan_portfolio, loan_schedule
 
 DOCUMENT_MAX_SIZE = 5 * 1024 * 1024
+OFFICER = "koperasi_savings_loan.group_koperasi_savings_loan_officer"
 DOCUMENT_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 COLLECTIBILITY = [
@@ -23,7 +28,40 @@ COLLECTIBILITY = [
 class KoperasiLoan(models.Model):
     _name = "koperasi.loan"
     _description = "Member Loan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "koperasi.workflow.mixin",
+    ]
+    _workflow_fields = (
+        "name",
+        "state",
+        "applicant_user_id",
+        "approver_ids",
+        "disbursement_date",
+        "disbursement_move_id",
+        "fee_amount",
+        "line_ids",
+        "payment_ids",
+        "days_past_due",
+        "collectibility",
+        "overdue_run_date",
+        "write_off_date",
+        "ppap_amount",
+        "ppap_posted",
+    )
+    _workflow_sequence_code = "koperasi.loan"
+    _workflow_frozen_fields = (
+        "member_id",
+        "product_id",
+        "amount",
+        "term_months",
+        "interest_method",
+        "interest_rate",
+        "collateral_value",
+        "company_id",
+    )
     _order = "id desc"
     _check_company_auto = True
 
@@ -159,7 +197,6 @@ class KoperasiLoan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequences = {}
         for vals in vals_list:
             if "interest_rate" not in vals and vals.get("product_id"):
                 vals["interest_rate"] = (
@@ -167,18 +204,6 @@ class KoperasiLoan(models.Model):
                     .browse(vals["product_id"])
                     .interest_rate
                 )
-            company_id = vals.get("company_id") or self.env.company.id
-            if company_id not in sequences:
-                sequences[company_id] = self.env["ir.sequence"].search(
-                    [
-                        ("code", "=", "koperasi.loan"),
-                        ("company_id", "in", [company_id, False]),
-                    ],
-                    order="company_id",
-                    limit=1,
-                )
-            if vals.get("name", "/") == "/" and sequences[company_id]:
-                vals["name"] = sequences[company_id].with_company(company_id)._next()
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
@@ -309,7 +334,11 @@ class KoperasiLoan(models.Model):
     # ------------------------------------------------------------------
     # Approval pipeline
     # ------------------------------------------------------------------
+    @workflow_action
     def action_submit(self):
+        self._workflow_check_group(
+            OFFICER, self.env._("Only a teller or the board submits loan applications.")
+        )
         for loan in self:
             if loan.state != "draft":
                 raise UserError(
@@ -358,17 +387,23 @@ class KoperasiLoan(models.Model):
             if len(loan.approver_ids) >= loan.approvals_required:
                 loan.state = "approved"
 
+    @workflow_action
     def action_approve(self):
         self._check_can_approve()
         self._do_approve()
         return True
 
+    @workflow_action
     def action_reject(self):
         self._check_can_approve()
         self.write({"state": "rejected"})
         return True
 
+    @workflow_action
     def action_reset_draft(self):
+        self._workflow_check_group(
+            OFFICER, self.env._("Only a teller or the board resets applications.")
+        )
         self.filtered(lambda loan: loan.state in ("submitted", "rejected")).write(
             {"state": "draft", "approver_ids": [fields.Command.clear()]}
         )
@@ -434,6 +469,7 @@ class KoperasiLoan(models.Model):
             "line_ids": [fields.Command.create(line) for line in lines],
         }
 
+    @workflow_action
     def action_disburse(self, payment_journal=None, date=None):
         """Post the disbursement once and freeze the schedule."""
         self.env["koperasi.loan"].check_access("write")
@@ -442,11 +478,8 @@ class KoperasiLoan(models.Model):
         ):
             raise UserError(self.env._("Only a teller disburses loans."))
         for loan in self:
-            # Lock the loan row: two clicks at once disburse once.
-            self.env.cr.execute(
-                SQL("SELECT id FROM koperasi_loan WHERE id = %s FOR UPDATE", loan.id)
-            )
-            loan.invalidate_recordset(["state"])
+            # Lock and touch the loan row: two clicks at once disburse once.
+            lock_rows(loan)
             if loan.state == "disbursed":
                 continue
             if loan.state != "approved":
@@ -483,6 +516,7 @@ class KoperasiLoan(models.Model):
             loan._freeze_schedule()
         return True
 
+    @workflow_action
     def action_write_off(self):
         if not self.env.user.has_group(
             "koperasi_savings_loan.group_koperasi_savings_loan_manager"
@@ -534,6 +568,23 @@ class KoperasiLoan(models.Model):
     # ------------------------------------------------------------------
     # Repayment
     # ------------------------------------------------------------------
+    def _get_payoff_amount(self, date=None):
+        """What pays the loan off on ``date``: every instalment due by then
+        (denda, interest, principal) and the principal of the later ones."""
+        self.ensure_one()
+        date = date or business_today(self)
+        unpaid = self.line_ids.filtered(lambda line: not line.paid)
+        due = unpaid.filtered(lambda line: line.due_date <= date)
+        owed = sum(
+            dues["penalty"] + dues["interest"] + dues["principal"]
+            for dues in due._get_dues()
+        )
+        owed += sum((unpaid - due).mapped("principal")) - sum(
+            (unpaid - due).mapped("principal_paid")
+        )
+        return loan_schedule.round_rupiah(owed)
+
+    @workflow_action
     def register_payment(
         self, amount, payment_journal=None, date=None, savings_account=None
     ):
@@ -580,6 +631,8 @@ class KoperasiLoan(models.Model):
             domain = [
                 ("company_id", "=", company.id),
                 ("state", "=", "disbursed"),
+                # No denda after the member's exit: what is left is a debt.
+                ("member_id.settlement_move_id", "=", False),
                 "|",
                 ("overdue_run_date", "=", False),
                 ("overdue_run_date", "<", today),
@@ -757,9 +810,10 @@ class KoperasiLoan(models.Model):
         a PDF, JPEG or PNG (checked by content) of at most 5 MB.
         """
         try:
-            product_id = int(product_id)
-        except (TypeError, ValueError) as exc:
-            raise UserError(self.env._("Choose a loan product.")) from exc
+            product_id = parse_id(self.env, product_id) or 0
+            purpose = clean_text(self.env, purpose, max_length=200)
+        except ValidationError as exc:
+            raise UserError(exc.args[0]) from None
         product = self.env["koperasi.loan.product"].search(
             [("id", "=", product_id), ("company_id", "=", member.company_id.id)]
         )
@@ -767,11 +821,12 @@ class KoperasiLoan(models.Model):
             raise UserError(self.env._("Choose a loan product."))
         if member.state != "active":
             raise UserError(self.env._("Only active members can apply for a loan."))
-        purpose = (purpose or "").strip()[:200]
         if document:
             self._check_portal_document(*document)
         try:
-            product._check_application(amount, term_months, member.sudo())
+            amount, term_months = product._check_application(
+                amount, term_months, member.sudo()
+            )
         except ValidationError as exc:
             raise UserError(exc.args[0]) from exc
         loan = self.sudo().create(
@@ -779,8 +834,8 @@ class KoperasiLoan(models.Model):
                 "member_id": member.id,
                 "company_id": member.company_id.id,
                 "product_id": product.id,
-                "amount": float(amount),
-                "term_months": int(term_months),
+                "amount": amount,
+                "term_months": term_months,
                 "purpose": purpose,
             }
         )
@@ -808,10 +863,8 @@ class KoperasiLoan(models.Model):
         """Portfolio aging by collectibility as XLSX bytes."""
         import io
 
-        import xlsxwriter
-
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        workbook = new_workbook(output)
         sheet = workbook.add_worksheet(self.env._("Aging"))
         bold = workbook.add_format({"bold": True})
         money = workbook.add_format({"num_format": "#,##0"})

@@ -7,7 +7,22 @@ class KoperasiLoanLine(models.Model):
     _name = "koperasi.loan.line"
     _description = "Loan Instalment"
     _order = "loan_id, sequence"
+    _inherit = ["koperasi.workflow.mixin"]
     _check_company_auto = True
+    _workflow_fields = (
+        "loan_id",
+        "company_id",
+        "currency_id",
+        "member_id",
+        "sequence",
+        "due_date",
+        "principal",
+        "interest",
+        "principal_paid",
+        "interest_paid",
+        "penalty",
+        "penalty_paid",
+    )
 
     loan_id = fields.Many2one(
         "koperasi.loan", required=True, index=True, ondelete="cascade"

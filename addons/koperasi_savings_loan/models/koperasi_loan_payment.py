@@ -1,16 +1,38 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import parse_amount
+from odoo.addons.koperasi_base.tools.locking import lock_rows
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 from ..tools import loan_schedule
 
 
 class KoperasiLoanPayment(models.Model):
     _name = "koperasi.loan.payment"
+    _inherit = ["koperasi.workflow.mixin"]
     _description = "Loan Repayment"
     _order = "date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "name",
+        "state",
+        "move_id",
+        "principal_amount",
+        "interest_amount",
+        "penalty_amount",
+        "excess_amount",
+        "allocation_ids",
+        # A repayment exists only through register_payment: its terms too.
+        "loan_id",
+        "amount",
+        "date",
+        "payment_journal_id",
+        "savings_account_id",
+        "counterpart_account_id",
+    )
+    _workflow_sequence_code = "koperasi.loan.payment"
 
     name = fields.Char(readonly=True, copy=False, default="/")
     loan_id = fields.Many2one(
@@ -40,26 +62,43 @@ class KoperasiLoanPayment(models.Model):
         readonly=True,
     )
     allocation_ids = fields.One2many("koperasi.loan.payment.allocation", "payment_id")
+    counterpart_account_id = fields.Many2one(
+        "account.account",
+        readonly=True,
+        check_company=True,
+        help="Where the money came from when not the journal's cash: the exit "
+        "settlement account for a loan repaid from a member's exit refund.",
+    )
+
+    @api.model
+    def _workflow_number_company(self, vals):
+        return self.env["koperasi.loan"].browse(vals.get("loan_id")).company_id.id
 
     @api.model
     def _register_payment(
-        self, loan, amount, payment_journal=None, date=None, savings_account=None
+        self,
+        loan,
+        amount,
+        payment_journal=None,
+        date=None,
+        savings_account=None,
+        counterpart_account=None,
     ):
+        """Allocate and post a repayment. ``counterpart_account``: the
+        account the money comes from when it is not the journal's cash (the
+        exit settlement account, for a loan repaid from an exit refund)."""
         self.env["koperasi.loan"].check_access("write")
-        if not self.env.user.has_group(
+        if not self.env.su and not self.env.user.has_group(
             "koperasi_savings_loan.group_koperasi_savings_loan_officer"
         ):
             raise UserError(self.env._("Only a teller registers repayments."))
         try:
-            amount = float(amount)
-        except (TypeError, ValueError) as exc:
-            raise UserError(self.env._("Enter the amount as a number.")) from exc
+            amount = parse_amount(self.env, amount, default=0.0)
+        except ValidationError as exc:
+            raise UserError(exc.args[0]) from None
         if amount <= 0:
             raise UserError(self.env._("The repayment must be greater than zero."))
-        self.env.cr.execute(
-            "SELECT id FROM koperasi_loan WHERE id = %s FOR UPDATE", [loan.id]
-        )
-        loan.invalidate_recordset()
+        lock_rows(loan)
         if loan.state != "disbursed":
             raise UserError(
                 self.env._(
@@ -149,13 +188,11 @@ class KoperasiLoanPayment(models.Model):
                 "excess_amount": remaining,
                 "payment_journal_id": payment_journal.id if payment_journal else False,
                 "savings_account_id": savings_account.id if savings_account else False,
+                "counterpart_account_id": counterpart_account.id
+                if counterpart_account
+                else False,
                 "allocation_ids": alloc_vals,
             }
-        )
-        payment.name = (
-            self.env["ir.sequence"]
-            .with_company(loan.company_id)
-            .next_by_code("koperasi.loan.payment")
         )
         payment._post()
         if remaining > 0:
@@ -240,10 +277,11 @@ class KoperasiLoanPayment(models.Model):
                     self.env._("Choose a cash or bank journal with a default account.")
                 )
             partner = loan.partner_id.id
+            source = payment.counterpart_account_id or journal.default_account_id
             lines = [
                 {
                     "name": payment.name,
-                    "account_id": journal.default_account_id.id,
+                    "account_id": source.id,
                     "partner_id": partner,
                     "debit": payment.amount,
                 }
@@ -269,7 +307,7 @@ class KoperasiLoanPayment(models.Model):
                 lines.append(
                     {
                         "name": payment.name,
-                        "account_id": journal.default_account_id.id,
+                        "account_id": source.id,
                         "partner_id": partner,
                         "credit": payment.excess_amount,
                     }
@@ -291,6 +329,7 @@ class KoperasiLoanPayment(models.Model):
             move.action_post()
             payment.move_id = move
 
+    @workflow_action
     def action_reverse(self):
         """Undo a repayment: reverse its entry and its allocation."""
         if not self.env.user.has_group(

@@ -4,6 +4,15 @@ from odoo import fields, models
 class KoperasiLoanPaymentAllocation(models.Model):
     _name = "koperasi.loan.payment.allocation"
     _description = "Loan Repayment Allocation"
+    _inherit = ["koperasi.workflow.mixin"]
+    _workflow_fields = (
+        "payment_id",
+        "line_id",
+        "principal",
+        "interest",
+        "penalty",
+        "waived_interest",
+    )
 
     payment_id = fields.Many2one(
         "koperasi.loan.payment", required=True, ondelete="cascade"

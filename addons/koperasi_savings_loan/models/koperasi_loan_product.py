@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import parse_amount, parse_int
 
 from ..tools import loan_schedule
 
@@ -205,13 +206,12 @@ class KoperasiLoanProduct(models.Model):
         Returns the amount and the term as numbers.
         """
         self.ensure_one()
-        try:
-            principal = float(principal)
-            term_months = int(term_months)
-        except (TypeError, ValueError) as exc:
-            raise ValidationError(
-                self.env._("Enter the amount and the term as numbers.")
-            ) from exc
+        principal = parse_amount(
+            self.env, principal, label=self.env._("Loan amount"), default=0.0
+        )
+        term_months = parse_int(
+            self.env, term_months, maximum=1200, label=self.env._("Term"), default=0
+        )
         if principal <= 0:
             raise ValidationError(
                 self.env._("The loan amount must be greater than zero.")

@@ -1,17 +1,20 @@
 import logging
 from datetime import timedelta
 
-from psycopg2 import errors
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import parse_amount
+from odoo.addons.koperasi_base.tools.locking import lock_rows
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
+from odoo.addons.koperasi_base.tools.xlsx import new_workbook
 
 from ..tools import savings_interest
 
 _logger = logging.getLogger(__name__)
+OFFICER = "koperasi_savings_loan.group_koperasi_savings_loan_officer"
 
 INTEREST_BATCH_SIZE = 1000
 
@@ -19,9 +22,17 @@ INTEREST_BATCH_SIZE = 1000
 class KoperasiSavingsAccount(models.Model):
     _name = "koperasi.savings.account"
     _description = "Savings Account"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "koperasi.workflow.mixin"]
     _order = "name desc, id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "name",
+        "state",
+        "close_date",
+        "last_transaction_date",
+        "interest_period",
+    )
+    _workflow_sequence_code = "koperasi.savings.account"
 
     name = fields.Char(
         string="Number", readonly=True, copy=False, default="/", index=True
@@ -115,18 +126,6 @@ class KoperasiSavingsAccount(models.Model):
         )
         return dict(rows)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        accounts = super().create(vals_list)
-        for account in accounts:
-            if account.name == "/":
-                account.name = (
-                    self.env["ir.sequence"]
-                    .with_company(account.company_id)
-                    .next_by_code("koperasi.savings.account")
-                )
-        return accounts
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_with_transactions(self):
         if self.sudo().transaction_ids:
@@ -147,31 +146,28 @@ class KoperasiSavingsAccount(models.Model):
     # Locking and checks
     # ------------------------------------------------------------------
     def _lock_for_update(self):
-        """Lock the account rows until the end of the transaction.
-
-        A concurrent withdrawal on the same account fails at once with a
-        clear message instead of reading a stale balance.
-        """
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    SQL(
-                        "SELECT id FROM koperasi_savings_account"
-                        " WHERE id = ANY(%s) ORDER BY id FOR UPDATE NOWAIT",
-                        self.ids,
-                    )
-                )
-        except errors.LockNotAvailable as exc:
-            raise UserError(
-                self.env._(
-                    "Another transaction is being posted on %(account)s. Try again in a moment.",
-                    account=", ".join(self.mapped("name")),
-                )
-            ) from exc
-        self.invalidate_recordset(["balance", "state"])
+        """Lock and touch the account rows until the end of the transaction
+        (see koperasi_base's ``lock_rows``): a concurrent withdrawal fails at
+        once with a clear message, or is retried with a fresh balance."""
+        lock_rows(
+            self,
+            self.env._(
+                "Another transaction is being posted on %(account)s. Try again in a moment.",
+                account=", ".join(self.mapped("name")),
+            ),
+        )
 
     def _check_can_transact(self):
         for account in self:
+            if account.member_id.state != "active":
+                raise UserError(
+                    self.env._(
+                        "%(member)s is not an active member: no deposit or withdrawal "
+                        "can be posted on %(account)s.",
+                        member=account.member_id.display_name,
+                        account=account.name,
+                    )
+                )
             if account.state != "open":
                 raise UserError(
                     self.env._(
@@ -186,7 +182,11 @@ class KoperasiSavingsAccount(models.Model):
 
     @api.model
     def _check_amount(self, amount):
-        if not amount or amount <= 0:
+        try:
+            amount = parse_amount(self.env, amount, default=0.0)
+        except ValidationError as exc:
+            raise UserError(exc.args[0]) from None
+        if amount <= 0:
             raise UserError(self.env._("The amount must be greater than zero."))
 
     # ------------------------------------------------------------------
@@ -200,6 +200,7 @@ class KoperasiSavingsAccount(models.Model):
             .sudo(False)
         )
 
+    @workflow_action
     def deposit(self, amount, payment_journal=None, date=None, ref=None):
         """Post a deposit; return the transaction."""
         self.ensure_one()
@@ -253,6 +254,7 @@ class KoperasiSavingsAccount(models.Model):
                 charges.append(("penalty", penalty))
         return charges
 
+    @workflow_action
     def withdraw(self, amount, payment_journal=None, date=None, ref=None):
         """Post a withdrawal (and its fees) after locking the account row."""
         self.ensure_one()
@@ -308,6 +310,7 @@ class KoperasiSavingsAccount(models.Model):
             self.sudo()._close()
         return transactions[:1]
 
+    @workflow_action
     def transfer(self, destination, amount, date=None, ref=None):
         """Move money between two accounts of the same member."""
         self.ensure_one()
@@ -348,7 +351,11 @@ class KoperasiSavingsAccount(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @workflow_action
     def action_close(self):
+        self._workflow_check_group(
+            OFFICER, self.env._("Only a teller or the board closes savings accounts.")
+        )
         for account in self:
             if account.currency_id.compare_amounts(account.balance, 0.0):
                 raise UserError(
@@ -361,7 +368,12 @@ class KoperasiSavingsAccount(models.Model):
                 )
         self._close()
 
+    @workflow_action
     def action_reactivate(self):
+        self._workflow_check_group(
+            OFFICER,
+            self.env._("Only a teller or the board reactivates savings accounts."),
+        )
         self.filtered(lambda a: a.state == "dormant").write({"state": "open"})
 
     def action_open_transactions(self):
@@ -432,11 +444,9 @@ class KoperasiSavingsAccount(models.Model):
         """The statement as XLSX bytes."""
         import io
 
-        import xlsxwriter
-
         self.ensure_one()
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        workbook = new_workbook(output)
         sheet = workbook.add_worksheet(self.env._("Statement"))
         bold = workbook.add_format({"bold": True})
         money = workbook.add_format({"num_format": "#,##0"})

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 # Sign of each type on the member's balance.
 SIGNS = {
@@ -20,9 +21,25 @@ SIGNS = {
 
 class KoperasiSavingsTransaction(models.Model):
     _name = "koperasi.savings.transaction"
+    _inherit = ["koperasi.workflow.mixin"]
     _description = "Savings Transaction"
     _order = "date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "name",
+        "state",
+        "move_id",
+        "reversed_move_id",
+        "interest_period",
+    )
+    _workflow_sequence_code = "koperasi.savings.transaction"
+    _workflow_frozen_fields = (
+        "account_id",
+        "type",
+        "amount",
+        "date",
+        "payment_journal_id",
+    )
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -95,28 +112,6 @@ class KoperasiSavingsTransaction(models.Model):
             if transaction.state == "reversed":
                 sign = 0
             transaction.signed_amount = sign * transaction.amount
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        # Number in bulk: one sequence lookup per company, not per record.
-        sequences = {}
-        for vals in vals_list:
-            if vals.get("name", "/") != "/":
-                continue
-            company_id = vals.get("company_id") or self.env.company.id
-            if company_id not in sequences:
-                sequences[company_id] = self.env["ir.sequence"].search(
-                    [
-                        ("code", "=", "koperasi.savings.transaction"),
-                        ("company_id", "in", [company_id, False]),
-                    ],
-                    order="company_id",
-                    limit=1,
-                )
-            sequence = sequences[company_id]
-            if sequence:
-                vals["name"] = sequence.with_company(company_id)._next()
-        return super().create(vals_list)
 
     def write(self, vals):
         protected = {"amount", "type", "account_id", "date"}
@@ -307,14 +302,29 @@ class KoperasiSavingsTransaction(models.Model):
             "line_ids": [fields.Command.create(line) for line in lines],
         }
 
+    @workflow_action
     def action_reverse(self):
         """Cancel posted transactions by reversing their journal entries."""
-        self.env["koperasi.savings.transaction"].check_access("write")
+        self._workflow_check_group(
+            "koperasi_savings_loan.group_koperasi_savings_loan_manager",
+            self.env._("Only the board reverses savings transactions."),
+        )
         for transaction in self:
             if transaction.state != "posted":
                 raise UserError(
                     self.env._(
                         "Only a posted transaction can be reversed (%(ref)s).",
+                        ref=transaction.name,
+                    )
+                )
+            if (
+                transaction.move_id
+                == transaction.account_id.member_id.settlement_move_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(ref)s is part of the member's exit settlement: it is not "
+                        "reversed alone.",
                         ref=transaction.name,
                     )
                 )

@@ -1,13 +1,20 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.koperasi_base.tools.inputs import clean_text, parse_amount
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 
 class KoperasiSavingsWithdrawalRequest(models.Model):
     _name = "koperasi.savings.withdrawal.request"
     _description = "Savings Withdrawal Request"
-    _inherit = ["mail.thread", "portal.mixin"]
+    _inherit = ["mail.thread", "portal.mixin", "koperasi.workflow.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    _workflow_fields = ("name", "state", "transaction_id", "decided_by_id")
+    _workflow_frozen_fields = ("account_id", "amount", "destination")
+    _workflow_open_states = ("requested",)
+    _workflow_sequence_code = "koperasi.savings.withdrawal.request"
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -51,11 +58,6 @@ class KoperasiSavingsWithdrawalRequest(models.Model):
     def create(self, vals_list):
         requests = super().create(vals_list)
         for request in requests:
-            request.name = (
-                self.env["ir.sequence"]
-                .with_company(request.company_id)
-                .next_by_code("koperasi.savings.withdrawal.request")
-            )
             request._notify_member(
                 self.env._(
                     "We received your request to withdraw %(amount)s from %(account)s.",
@@ -77,10 +79,10 @@ class KoperasiSavingsWithdrawalRequest(models.Model):
         ``account`` must already be read through the member's record rules.
         """
         try:
-            amount = float(amount)
-        except (TypeError, ValueError) as exc:
-            raise UserError(self.env._("Enter the amount as a number.")) from exc
-        destination = (destination or "").strip()
+            amount = parse_amount(self.env, amount, default=0.0)
+            destination = clean_text(self.env, destination, max_length=120)
+        except ValidationError as exc:
+            raise UserError(exc.args[0]) from None
         if amount <= 0:
             raise UserError(self.env._("The amount must be greater than zero."))
         if not destination or len(destination) > 120:
@@ -146,6 +148,7 @@ class KoperasiSavingsWithdrawalRequest(models.Model):
                     self.env._("Nobody approves their own withdrawal request.")
                 )
 
+    @workflow_action
     def action_approve(self):
         self._check_can_decide()
         for request in self:
@@ -172,6 +175,7 @@ class KoperasiSavingsWithdrawalRequest(models.Model):
             )
         return True
 
+    @workflow_action
     def action_reject(self):
         self._check_can_decide()
         for request in self:

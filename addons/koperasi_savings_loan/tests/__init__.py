@@ -15,3 +15,7 @@ from . import (
     test_rat_loan_portfolio,
 )
 from . import test_business_date
+from . import test_workflow_rpc
+from . import test_exit
+from . import test_second_company
+from . import test_hostile_input

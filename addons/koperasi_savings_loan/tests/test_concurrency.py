@@ -1,5 +1,8 @@
+from functools import partial
+
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
+from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -108,3 +111,35 @@ class TestConcurrentWithdrawals(TransactionCase):
             with self.assertRaisesRegex(UserError, "minimum balance"):
                 self._withdraw(cr2, 200000)
         self.assertEqual(self._balance(), 200000)
+
+    @mute_logger("odoo.sql_db", "odoo.service.model")
+    def test_parallel_withdrawals_with_stale_snapshots(self):
+        """20 withdrawals of 600,000 arrive together, as parallel requests do:
+        each request's snapshot (its first read of the balance) is taken
+        before any of them acts; then each withdraws through Odoo's own
+        request retry and commits. Only one is allowed by the balance: the
+        others are refused with a message, none overdraws."""
+        count = 20
+        cursors = [self.registry.cursor() for __ in range(count)]
+        try:
+            envs = [api.Environment(cr, SUPERUSER_ID, {}) for cr in cursors]
+            seen = [
+                env["koperasi.savings.account"].browse(self.ids["account"]).balance
+                for env in envs
+            ]
+            self.assertEqual(set(seen), {1000000})  # every snapshot is stale
+            outcomes = []
+            for cr, env in zip(cursors, envs, strict=True):
+                try:
+                    retrying(partial(self._withdraw, cr, 600000), env)
+                    outcomes.append("posted")
+                except UserError as exc:
+                    cr.rollback()
+                    outcomes.append(str(exc))
+        finally:
+            for cr in cursors:
+                cr.close()
+        self.assertEqual(outcomes.count("posted"), 1, outcomes)
+        for message in outcomes:
+            self.assertRegex(message, "posted|minimum balance")
+        self.assertEqual(self._balance(), 400000)

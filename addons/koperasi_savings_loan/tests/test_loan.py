@@ -290,7 +290,8 @@ class TestLoan(KoperasiLoanCommon):
         loan.register_payment(
             1120000, payment_journal=self.cash, date=date(2026, 2, 15)
         )
-        deductions = self.member._get_settlement_deductions()
+        # Paid off on 15 February: the principal left, no interest ahead.
+        deductions = self.member._get_settlement_deductions(date(2026, 2, 15))
         self.assertIn(11000000, [item["amount"] for item in deductions])
         base = self.env["koperasi.member"]._get_shu_base(
             self.member, date(2026, 1, 1), date(2026, 12, 31)

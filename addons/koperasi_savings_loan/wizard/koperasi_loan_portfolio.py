@@ -8,6 +8,7 @@ class KoperasiLoanPortfolio(models.TransientModel):
     NPL ratio with its soundness band, and PAR30."""
 
     _name = "koperasi.loan.portfolio"
+    _inherit = ["koperasi.company.guard"]
     _description = "Loan Portfolio Dashboard"
     _check_company_auto = True
 

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 
 class KoperasiSavingsTeller(models.TransientModel):
     _name = "koperasi.savings.teller"
+    _inherit = ["koperasi.company.guard"]
     _description = "Teller: quick deposit or withdrawal"
     _check_company_auto = True
 
