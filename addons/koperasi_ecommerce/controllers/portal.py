@@ -1,9 +1,10 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.koperasi_base.tools.inputs import clean_token, parse_amount
 from odoo.addons.koperasi_membership.controllers.portal import KoperasiPortal
 from odoo.addons.sale.controllers.portal import CustomerPortal as SaleCustomerPortal
 
@@ -22,7 +23,7 @@ class KoperasiShopPortal(SaleCustomerPortal):
         """Upload the proof of payment of a bank transfer order."""
         try:
             order_sudo = self._document_check_access(
-                "sale.order", order_id, access_token=access_token
+                "sale.order", order_id, access_token=clean_token(access_token)
             )
         except MissingError as error:
             raise NotFound() from error
@@ -85,12 +86,9 @@ class KoperasiProducerPortal(KoperasiPortal):
         if not producer:
             raise NotFound()
         try:
-            value = float(str(amount or "").replace(".", "").replace(",", ".").strip())
-        except ValueError:
-            value = 0.0
-        try:
+            value = parse_amount(request.env, amount, default=0.0)
             producer._request_payout(value)
-        except UserError as error:
+        except (UserError, ValidationError) as error:
             request.session["koperasi_payout_error"] = error.args[0]
             return request.redirect("/my/koperasi#koperasi_producer")
         request.session["koperasi_payout_sent"] = True

@@ -1,7 +1,10 @@
-from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import BadRequest, Forbidden
 
 from odoo import fields, http
+from odoo.exceptions import ValidationError
 from odoo.http import request
+
+from odoo.addons.koperasi_base.tools.inputs import parse_date
 
 from ..tools.sales_xlsx import build_sales_workbook
 
@@ -16,14 +19,14 @@ class KoperasiSalesReport(http.Controller):
             raise Forbidden()
         domain = [("website_id", "!=", False), ("state", "=", "sale")]
         try:
-            if date_from:
-                domain.append(("date", ">=", fields.Date.to_date(date_from)))
-            if date_to:
-                domain.append(
-                    ("date", "<", fields.Date.add(fields.Date.to_date(date_to), days=1))
-                )
-        except ValueError as error:
-            raise Forbidden() from error
+            date_from = parse_date(request.env, date_from)
+            date_to = parse_date(request.env, date_to)
+        except ValidationError as error:
+            raise BadRequest(error.args[0]) from None
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        if date_to:
+            domain.append(("date", "<", fields.Date.add(date_to, days=1)))
         report = request.env["sale.report"]
         _ = request.env._
         groups = report._read_group(

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+
+from odoo.addons.koperasi_base.tools.locking import lock_rows
 
 from ..tools import commission as commission_tools
 
@@ -183,34 +184,17 @@ class KoperasiProducer(models.Model):
         )
 
     def _lock_for_payout(self):
-        """Lock the producer's row for the rest of the transaction.
-
-        ``SKIP LOCKED``: a second request made at the same moment fails at
-        once with a clear message instead of waiting. The row is also updated, so
-        that a transaction which started before a concurrent request was
-        committed gets a serialization failure (and is retried by the server
-        with fresh data) instead of reading a stale balance.
-        """
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM koperasi_producer WHERE id IN %s FOR UPDATE SKIP LOCKED",
-                tuple(self.ids),
-            )
+        """Lock and touch the producer's row for the rest of the transaction
+        (koperasi_base's ``lock_rows``): a second request made at the same
+        moment fails at once with a clear message; one whose snapshot predates
+        a committed payout is retried by the server with fresh data."""
+        lock_rows(
+            self,
+            self.env._(
+                "Another payout request of this producer is being processed. "
+                "Please try again in a moment."
+            ),
         )
-        if len(self.env.cr.fetchall()) != len(self):
-            raise UserError(
-                self.env._(
-                    "Another payout request of this producer is being processed. "
-                    "Please try again in a moment."
-                )
-            )
-        self.env.cr.execute(
-            SQL(
-                "UPDATE koperasi_producer SET write_date = (now() at time zone 'UTC') WHERE id IN %s",
-                tuple(self.ids),
-            )
-        )
-        self.invalidate_recordset(["write_date"])
 
     def _request_payout(self, amount):
         """Create a payout request of ``amount`` after checking the balance.

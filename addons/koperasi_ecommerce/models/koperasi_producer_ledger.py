@@ -7,8 +7,20 @@ from odoo.addons.koperasi_base.tools.business_date import business_today
 class KoperasiProducerLedger(models.Model):
     _name = "koperasi.producer.ledger"
     _description = "Producer Ledger Entry"
+    _inherit = ["koperasi.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # Every entry is made by the shop's own flows (order paid, refund).
+    _workflow_fields = (
+        "producer_id",
+        "sale_line_id",
+        "quantity",
+        "gross_amount",
+        "commission_percent",
+        "commission_amount",
+        "net_amount",
+        "move_id",
+    )
 
     producer_id = fields.Many2one(
         "koperasi.producer",
@@ -37,14 +49,6 @@ class KoperasiProducerLedger(models.Model):
     move_id = fields.Many2one(
         "account.move", string="Journal Entry", readonly=True, check_company=True
     )
-
-    _sql_constraints = [
-        (
-            "sale_line_uniq",
-            "unique(sale_line_id)",
-            "A sale line is credited to its producer only once.",
-        ),
-    ]
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):
@@ -76,8 +80,8 @@ class KoperasiProducerLedger(models.Model):
                     {
                         "name": label,
                         "account_id": expense.id,
-                        "debit": self.net_amount,
-                        "credit": 0.0,
+                        "debit": max(self.net_amount, 0.0),
+                        "credit": max(-self.net_amount, 0.0),
                     },
                 ),
                 (
@@ -87,8 +91,8 @@ class KoperasiProducerLedger(models.Model):
                         "name": label,
                         "account_id": payable.id,
                         "partner_id": self.producer_id.partner_id.id,
-                        "debit": 0.0,
-                        "credit": self.net_amount,
+                        "debit": max(-self.net_amount, 0.0),
+                        "credit": max(self.net_amount, 0.0),
                     },
                 ),
             ],

@@ -1,13 +1,25 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
+
 
 class KoperasiProducerPayout(models.Model):
     _name = "koperasi.producer.payout"
     _description = "Producer Payout"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "koperasi.workflow.mixin"]
     _order = "request_date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "name",
+        "producer_id",
+        "amount",
+        "requested_by_id",
+        "state",
+        "payment_id",
+        "reject_reason",
+    )
+    _workflow_sequence_code = "koperasi.producer.payout"
 
     name = fields.Char(required=True, readonly=True, copy=False, default="/")
     producer_id = fields.Many2one(
@@ -40,19 +52,6 @@ class KoperasiProducerPayout(models.Model):
     )
     reject_reason = fields.Text(readonly=True, copy=False)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        payouts = super().create(vals_list)
-        for payout in payouts.filtered(lambda p: p.name == "/"):
-            payout.name = (
-                self.env["ir.sequence"]
-                .sudo()
-                .with_company(payout.company_id)
-                .next_by_code("koperasi.producer.payout")
-                or "/"
-            )
-        return payouts
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_paid(self):
         if any(payout.state == "paid" for payout in self):
@@ -61,17 +60,21 @@ class KoperasiProducerPayout(models.Model):
     # ------------------------------------------------------------------
     # Approval pipeline
     # ------------------------------------------------------------------
+    @workflow_action
     def action_approve(self):
+        self._workflow_check_group(
+            "koperasi_ecommerce.group_koperasi_ecommerce_manager",
+            self.env._("Only a shop manager can approve payouts."),
+        )
+        # The producers' balances are read under their lock: a payout
+        # approved at the same moment is counted.
+        self.producer_id._lock_for_payout()
         self._check_can_approve()
         for payout in self:
             payout._do_approve()
         return True
 
     def _check_can_approve(self):
-        if not self.env.user.has_group(
-            "koperasi_ecommerce.group_koperasi_ecommerce_manager"
-        ):
-            raise UserError(self.env._("Only a shop manager can approve payouts."))
         for payout in self:
             if payout.state != "requested":
                 raise UserError(
@@ -92,7 +95,6 @@ class KoperasiProducerPayout(models.Model):
 
     def _do_approve(self):
         self.ensure_one()
-        self.producer_id._lock_for_payout()
         payment = (
             self.env["account.payment"].sudo().create(self._prepare_payment_vals())
         )
@@ -119,11 +121,12 @@ class KoperasiProducerPayout(models.Model):
             "memo": self.env._("Producer payout %(name)s", name=self.name),
         }
 
+    @workflow_action
     def action_reject(self, reason=None):
-        if not self.env.user.has_group(
-            "koperasi_ecommerce.group_koperasi_ecommerce_manager"
-        ):
-            raise UserError(self.env._("Only a shop manager can reject payouts."))
+        self._workflow_check_group(
+            "koperasi_ecommerce.group_koperasi_ecommerce_manager",
+            self.env._("Only a shop manager can reject payouts."),
+        )
         for payout in self:
             if payout.state != "requested":
                 raise UserError(

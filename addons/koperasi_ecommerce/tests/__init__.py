@@ -8,3 +8,4 @@ from . import test_shop_performance
 from . import test_shop_stock
 from . import test_shu_shop
 from . import test_tours
+from . import test_hostile_input

@@ -285,10 +285,14 @@ class KoperasiEcommerceCommon(BaseCommon):
         for picking in order.picking_ids.filtered(
             lambda p: p.state not in ("done", "cancel")
         ):
-            for move in picking.move_ids:
-                move.quantity = move.product_uom_qty
-            picking.move_ids.picked = True
-            picking._action_done()
+            cls._deliver_picking(picking)
+
+    @classmethod
+    def _deliver_picking(cls, picking):
+        for move in picking.move_ids:
+            move.quantity = move.product_uom_qty
+        picking.move_ids.picked = True
+        picking._action_done()
 
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

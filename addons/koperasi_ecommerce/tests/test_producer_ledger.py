@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import KoperasiEcommerceCommon
@@ -126,3 +126,74 @@ class TestProducerLedger(KoperasiEcommerceCommon):
         payout.with_user(self.manager).action_reject("Rekening belum lengkap")
         self.assertEqual(payout.state, "rejected")
         self.assertEqual(self._balances(self.producer)[1], 92000.0)
+
+    def test_payouts_and_credits_are_not_forged_over_rpc(self):
+        self._paid_and_delivered_order([(self.abon, 2)])
+        before = self._balances(self.producer)
+        Payout = self.env["koperasi.producer.payout"].with_user(self.manager)
+        with self.assertRaises(AccessError):
+            Payout.create(
+                {
+                    "producer_id": self.producer.id,
+                    "amount": 50000,
+                    "state": "paid",
+                }
+            )
+        payout = self.producer.sudo()._request_payout(100000)
+        with self.assertRaises(AccessError):
+            payout.with_user(self.manager).write({"amount": 184000})
+        with self.assertRaises(AccessError):
+            payout.with_user(self.manager).write({"state": "rejected"})
+        ledger = self.producer.sudo().ledger_ids[:1]
+        with self.assertRaises(AccessError):
+            ledger.with_user(self.manager).write({"net_amount": 10**9})
+        self.assertEqual(self._balances(self.producer)[0], before[0])
+
+    def _abon_line(self, order):
+        return order.order_line.filtered(
+            lambda line: line.product_id == self.abon.product_variant_id
+        )
+
+    def test_refund_takes_the_producer_share_back(self):
+        order = self._paid_and_delivered_order([(self.abon, 2)])
+        self.assertEqual(self._balances(self.producer)[0], 184000.0)
+        invoice = order.invoice_ids.filtered(lambda m: m.move_type == "out_invoice")
+        refund = invoice._reverse_moves([{"ref": "Barang rusak"}])
+        refund.action_post()
+        entries = self._abon_line(order).koperasi_ledger_ids
+        self.assertEqual(sorted(entries.mapped("net_amount")), [-184000.0, 184000.0])
+        self.assertEqual(sum(entries.mapped("quantity")), 0)
+        self.assertTrue(all(entry.move_id.state == "posted" for entry in entries))
+        self.assertEqual(self._balances(self.producer)[0], 0.0)
+        # Nothing left to pay out, and crediting again changes nothing.
+        with self.assertRaisesRegex(UserError, "only"):
+            self.producer.sudo()._request_payout(100000)
+        self._abon_line(order)._koperasi_credit_producers()
+        self.assertEqual(len(self._abon_line(order).koperasi_ledger_ids), 2)
+
+    def test_return_takes_back_what_came_back_and_caps_the_payout(self):
+        order = self._paid_and_delivered_order([(self.abon, 2)])
+        # A payout asked before the return is not paid beyond what is left.
+        payout = self.producer.sudo()._request_payout(150000)
+        picking = order.picking_ids.filtered(lambda p: p.state == "done")
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(
+                active_id=picking.id,
+                active_ids=picking.ids,
+                active_model="stock.picking",
+            )
+            .create({})
+        )
+        wizard.product_return_moves.quantity = 1
+        returned = self.env["stock.picking"].browse(
+            wizard.action_create_returns()["res_id"]
+        )
+        self._deliver_picking(returned)
+        line = self._abon_line(order)
+        self.assertEqual(line.qty_delivered, 1)
+        self.assertEqual(sum(line.koperasi_ledger_ids.mapped("net_amount")), 92000.0)
+        self.assertEqual(self._balances(self.producer)[0], 92000.0)
+        with self.assertRaisesRegex(UserError, "above the producer's balance"):
+            payout.with_user(self.manager).action_approve()
+        self.assertEqual(payout.state, "requested")

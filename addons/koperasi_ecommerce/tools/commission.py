@@ -37,6 +37,23 @@ def split_sale(amount, rate):
     return gross, commission, gross - commission
 
 
+def reverse_share(credited_qty, returned_qty, gross, commission, net):
+    """The part of a credited sale that goes back when ``returned_qty`` of
+    ``credited_qty`` is returned or refunded: ``{"gross", "commission",
+    "net"}`` in whole rupiah, pro rata; everything when all comes back, so
+    that repeated partial returns never leave a rupiah behind."""
+    if returned_qty >= credited_qty:
+        return {"gross": gross, "commission": commission, "net": net}
+    ratio = Decimal(str(returned_qty)) / Decimal(str(credited_qty))
+    back_gross = round_rupiah(Decimal(str(gross)) * ratio)
+    back_commission = round_rupiah(Decimal(str(commission)) * ratio)
+    return {
+        "gross": back_gross,
+        "commission": back_commission,
+        "net": back_gross - back_commission,
+    }
+
+
 def available_balance(balance, pending_payouts):
     """The amount a producer may still request: balance minus pending requests."""
     return round_rupiah(balance) - round_rupiah(pending_payouts)

@@ -2,7 +2,7 @@
 
 import io
 
-import xlsxwriter
+from odoo.addons.koperasi_base.tools.xlsx import new_workbook
 
 
 def build_sales_workbook(title, headers, rows, money_columns=()):
@@ -12,7 +12,7 @@ def build_sales_workbook(title, headers, rows, money_columns=()):
     sums them.
     """
     output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    workbook = new_workbook(output)
     sheet = workbook.add_worksheet(title[:31])
     bold = workbook.add_format({"bold": True})
     money = workbook.add_format({"num_format": "#,##0"})
