@@ -4,10 +4,20 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import check_bounds
+from odoo.addons.koperasi_base.tools.xlsx import new_workbook
 
 from ..tools import kpi
 
 OPEN_STATES = ("stocked", "growing", "harvesting")
+# What a stocking can plausibly be: fry counted, weighed, measured and paid.
+BATCH_BOUNDS = {
+    "fry_count": (0, 10000000),
+    "fry_weight_g": (0, 5000),
+    "fry_size_cm": (0, 100),
+    "fry_cost": (0, 10**12),
+    "other_cost": (0, 10**12),
+}
 
 
 class AquacultureBatch(models.Model):
@@ -324,25 +334,9 @@ class AquacultureBatch(models.Model):
             batch.log_count = counts.get(batch, 0)
 
     # ------------------------------------------------------------ constraints
-    @api.constrains(
-        "fry_count", "fry_weight_g", "fry_size_cm", "fry_cost", "other_cost"
-    )
+    @api.constrains(*BATCH_BOUNDS)
     def _check_positive(self):
-        for batch in self:
-            if (
-                batch.fry_count < 0
-                or batch.fry_weight_g < 0
-                or batch.fry_size_cm < 0
-                or batch.fry_cost < 0
-                or batch.other_cost < 0
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Batch %(batch)s: fry count, size, weight and costs "
-                        "cannot be negative.",
-                        batch=batch.name,
-                    )
-                )
+        check_bounds(self, BATCH_BOUNDS)
 
     @api.constrains("pond_id", "state")
     def _check_one_open_batch_per_pond(self):
@@ -542,12 +536,10 @@ class AquacultureBatch(models.Model):
         """The batches as an XLSX workbook (bytes), read with the user's rights."""
         import io
 
-        import xlsxwriter
-
         self.check_access("read")
         columns = self._get_xlsx_columns()
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        workbook = new_workbook(output)
         sheet = workbook.add_worksheet(self.env._("Batches"))
         bold = workbook.add_format({"bold": True, "bg_color": "#D9EAD3"})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})

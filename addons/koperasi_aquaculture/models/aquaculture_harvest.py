@@ -1,9 +1,18 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import check_bounds
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 from ..tools import kpi
+
+# What one harvest can plausibly weigh, count and fetch.
+HARVEST_BOUNDS = {
+    "fish_count": (0, 10000000),
+    "weight_kg": (0, 1000000),
+    "unit_price": (0, 100000000),
+}
 
 
 class AquacultureHarvest(models.Model):
@@ -11,6 +20,16 @@ class AquacultureHarvest(models.Model):
     _description = "Harvest"
     _order = "date desc, id desc"
     _check_company_auto = True
+    _inherit = ["koperasi.workflow.mixin"]
+    _workflow_fields = ("state", "lot_id", "move_id")
+    _workflow_frozen_fields = (
+        "batch_id",
+        "date",
+        "harvest_type",
+        "fish_count",
+        "weight_kg",
+        "size_grade",
+    )
 
     batch_id = fields.Many2one(
         "aquaculture.batch",
@@ -90,21 +109,9 @@ class AquacultureHarvest(models.Model):
         for harvest in self:
             harvest.display_name = f"{harvest.batch_id.name or ''} {harvest.date or ''}"
 
-    @api.constrains("fish_count", "weight_kg", "unit_price")
+    @api.constrains(*HARVEST_BOUNDS)
     def _check_positive(self):
-        for harvest in self:
-            if (
-                harvest.fish_count < 0
-                or harvest.weight_kg < 0
-                or harvest.unit_price < 0
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Harvest %(harvest)s: count, weight and price cannot be "
-                        "negative.",
-                        harvest=harvest.display_name,
-                    )
-                )
+        check_bounds(self, HARVEST_BOUNDS)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
@@ -117,7 +124,12 @@ class AquacultureHarvest(models.Model):
         return super().write(vals)
 
     # ------------------------------------------------------------ pipeline
+    @workflow_action
     def action_done(self):
+        self._workflow_check_group(
+            "koperasi_aquaculture.group_koperasi_aquaculture_officer",
+            self.env._("Only an aquaculture officer records a harvest as done."),
+        )
         self._check_can_done()
         for harvest in self:
             harvest._do_done()

@@ -2,10 +2,28 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import (
+    check_bounds,
+    clean_text,
+    parse_float,
+    parse_id,
+    parse_int,
+)
 
 from ..tools import kpi
 
 STOCK_TYPES = ("feeding", "treatment")
+# What a pond log can plausibly say (the backend, the portal and RPC alike).
+LOG_BOUNDS = {
+    "quantity": (0, 5000),  # kg or litres for one feeding or treatment
+    "sample_count": (0, 100000),
+    "sample_weight_kg": (0, 5000),
+    "mortality_count": (0, 10000000),
+    "temperature": (0, 50),  # degrees Celsius
+    "ph": (0, 14),
+    "dissolved_oxygen": (0, 30),  # mg/L
+    "ammonia": (0, 100),  # mg/L
+}
 PROTECTED_FIELDS = {
     "batch_id",
     "log_type",
@@ -103,36 +121,10 @@ class AquacultureLog(models.Model):
             log.display_name = f"{log.batch_id.name or ''} {types.get(log.log_type, '')} {log.date or ''}"
 
     # ------------------------------------------------------------ checks
-    @api.constrains(
-        "quantity",
-        "sample_count",
-        "sample_weight_kg",
-        "mortality_count",
-        "temperature",
-        "ph",
-        "dissolved_oxygen",
-        "ammonia",
-    )
+    @api.constrains(*LOG_BOUNDS)
     def _check_values(self):
+        check_bounds(self, LOG_BOUNDS)
         for log in self:
-            if (
-                min(
-                    log.quantity,
-                    log.sample_count,
-                    log.sample_weight_kg,
-                    log.mortality_count,
-                    log.ph,
-                    log.dissolved_oxygen,
-                    log.ammonia,
-                )
-                < 0
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(log)s: counts, weights and measures cannot be negative.",
-                        log=log.display_name,
-                    )
-                )
             log._check_type_values()
 
     def _check_type_values(self):
@@ -351,27 +343,24 @@ class AquacultureLog(models.Model):
         """Typed values of a portal form; UserError on anything invalid."""
 
         def number(key, kind=float, required=True):
-            raw = (data.get(key) or "").strip().replace(",", ".")
-            if not raw:
+            minimum, maximum = LOG_BOUNDS[key]
+            parse = parse_int if kind is int else parse_float
+            try:
+                value = parse(
+                    self.env,
+                    data.get(key),
+                    minimum=minimum,
+                    maximum=maximum,
+                    label=labels[key],
+                )
+            except ValidationError as exc:
+                raise UserError(exc.args[0]) from None
+            if value is None:
                 if required:
                     raise UserError(
                         self.env._("Please fill in %(field)s.", field=labels[key])
                     )
                 return kind(0)
-            try:
-                value = kind(raw)
-            except ValueError:
-                raise UserError(
-                    self.env._(
-                        "%(field)s must be a number, not %(value)s.",
-                        field=labels[key],
-                        value=raw,
-                    )
-                ) from None
-            if value < 0:
-                raise UserError(
-                    self.env._("%(field)s cannot be negative.", field=labels[key])
-                )
             return value
 
         labels = {
@@ -388,8 +377,8 @@ class AquacultureLog(models.Model):
         if log_type in STOCK_TYPES:
             use = "feed" if log_type == "feeding" else "treatment"
             try:
-                product_id = int(data.get("product_id") or 0)
-            except ValueError:
+                product_id = parse_id(self.env, data.get("product_id")) or 0
+            except ValidationError:
                 product_id = 0
             product = self.env["product.product"].sudo().browse(product_id).exists()
             if not product or product.aquaculture_use != use:
@@ -416,7 +405,12 @@ class AquacultureLog(models.Model):
             )
         else:
             raise UserError(self.env._("Unknown kind of log."))
-        note = (data.get("note") or "").strip()
+        try:
+            note = clean_text(
+                self.env, data.get("note"), max_length=500, multiline=True
+            )
+        except ValidationError as exc:
+            raise UserError(exc.args[0]) from None
         if note:
-            vals["note"] = note[:500]
+            vals["note"] = note
         return vals

@@ -118,3 +118,26 @@ class TestAccessRights(AquacultureCommon):
         self.assertEqual(length, 12)
         self.assertEqual(small, large)
         self.assertLess(large, 20)
+
+    def test_officer_cannot_forge_a_done_harvest(self):
+        Harvest = self.env["aquaculture.harvest"].with_user(self.officer)
+        with self.assertRaises(AccessError):
+            Harvest.create(
+                {
+                    "batch_id": self.batch.id,
+                    "fish_count": 100,
+                    "weight_kg": 10.0,
+                    "state": "done",
+                }
+            )
+        harvest = Harvest.create(
+            {"batch_id": self.batch.id, "fish_count": 100, "weight_kg": 10.0}
+        )
+        with self.assertRaises(AccessError):
+            harvest.write({"state": "done"})
+        self.assertFalse(harvest.move_id)
+        harvest.action_done()
+        self.assertEqual(harvest.state, "done")
+        self.assertTrue(harvest.move_id)
+        with self.assertRaises(AccessError):
+            harvest.write({"fish_count": 1000})

@@ -112,18 +112,27 @@ class TestBatch(AquacultureCommon):
         batch = self._create_batch()
         Log = self.env["aquaculture.log"]
         before = Log.search_count([("batch_id", "=", batch.id)])
-        with self.assertRaisesMsg(ValidationError, "negative"):
+        with self.assertRaisesMsg(ValidationError, "must be between"):
             self._log(batch, "mortality", mortality_count=-5)
         with self.assertRaisesMsg(ValidationError, "above zero"):
             self._log(batch, "sampling", sample_count=30, sample_weight_kg=0.0)
         with self.assertRaisesMsg(ValidationError, "exceed"):
             self._log(batch, "mortality", mortality_count=1001)
-        with self.assertRaisesMsg(ValidationError, "negative"):
+        with self.assertRaisesMsg(ValidationError, "must be between"):
             self._log(batch, "feeding", product_id=self.feed.id, quantity=-1.0)
         with self.assertRaisesMsg(ValidationError, "not a"):
             self._log(batch, "feeding", product_id=self.probiotic.id, quantity=1.0)
-        with self.assertRaisesMsg(ValidationError, "negative"):
+        with self.assertRaisesMsg(ValidationError, "must be between"):
             self._create_batch(pond=self.other_pond, stock=False, fry_count=-10)
+        # Implausible figures are refused like negative ones.
+        with self.assertRaisesMsg(ValidationError, "must be between"):
+            self._log(batch, "water", temperature=1e40, ph=7.0, dissolved_oxygen=5.0)
+        with self.assertRaisesMsg(ValidationError, "must be between"):
+            self._log(batch, "water", temperature=28.0, ph=15.0, dissolved_oxygen=5.0)
+        with self.assertRaisesMsg(ValidationError, "must be between"):
+            self._log(batch, "feeding", product_id=self.feed.id, quantity=1e30)
+        with self.assertRaisesMsg(ValidationError, "must be between"):
+            self._create_batch(pond=self.other_pond, stock=False, fry_count=10**9)
         self._log(batch, "mortality", mortality_count=10)
         with self.assertRaisesMsg(ValidationError, "exceed"):
             batch.fry_count = 5

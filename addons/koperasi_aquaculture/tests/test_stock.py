@@ -85,7 +85,7 @@ class TestStock(AquacultureCommon):
         harvest.fish_count = 0
         with self.assertRaises(UserError):
             harvest.action_done()
-        with self.assertRaisesMsg(ValidationError, "negative"):
+        with self.assertRaisesMsg(ValidationError, "must be between"):
             self.env["aquaculture.harvest"].create(
                 {"batch_id": batch.id, "fish_count": 10, "weight_kg": -1.0}
             )
