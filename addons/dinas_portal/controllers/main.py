@@ -1,9 +1,12 @@
+from werkzeug.exceptions import BadRequest
+
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import email_normalize
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import clean_text, parse_int, parse_year
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.dinas_cooperative import COOPERATIVE_TYPES, PUBLIC_FIELDS
@@ -95,9 +98,9 @@ class DinasWebsite(http.Controller):
     def dinas_aid(self, year=None, **kw):
         domain = [*self._company_domain(), ("website_published", "=", True)]
         try:
-            year = int(year) if year else None
-        except ValueError:
-            year = None
+            year = parse_year(request.env, year, minimum=1945)
+        except ValidationError as exc:
+            raise BadRequest(exc.args[0]) from None
         if year:
             domain.append(("year", "=", year))
         recipients = request.env["dinas.aid.recipient"].sudo().search(domain, limit=500)
@@ -122,12 +125,17 @@ class DinasWebsite(http.Controller):
 
     @http.route("/dinas/statistik", type="http", auth="public", website=True)
     def dinas_statistics(self, year=None, **kw):
+        this_year = business_today(request.env["res.company"]).year
         try:
-            year = (
-                int(year) if year else business_today(request.env["res.company"]).year
+            year = parse_year(
+                request.env,
+                year,
+                minimum=2000,
+                maximum=this_year + 1,
+                default=this_year,
             )
-        except ValueError:
-            year = business_today(request.env["res.company"]).year
+        except ValidationError as exc:
+            raise BadRequest(exc.args[0]) from None
         stats = request.env["dinas.letter.request"]._get_statistics(year)
         return request.render("dinas_portal.dinas_statistics", {"stats": stats})
 
@@ -166,11 +174,15 @@ class DinasWebsite(http.Controller):
     ):
         kind = "umkm" if kind == "umkm" else "koperasi"
         try:
-            page = max(int(page), 1)
-        except (TypeError, ValueError):
-            page = 1
-        search = (search or "").strip()[:100]
-        kecamatan = (kecamatan or "").strip()[:100]
+            page = parse_int(request.env, page, minimum=1, maximum=100000, default=1)
+        except ValidationError as exc:
+            raise BadRequest(exc.args[0]) from None
+        try:
+            search = clean_text(request.env, search, max_length=100)
+            kecamatan = clean_text(request.env, kecamatan, max_length=100)
+            category = clean_text(request.env, category, max_length=40)
+        except ValidationError as exc:
+            raise BadRequest(exc.args[0]) from None
         model = "dinas.cooperative" if kind == "koperasi" else "dinas.msme"
         Model = request.env[model].sudo()
         domain = self._directory_domain(kind, search, kecamatan, category)
@@ -378,16 +390,22 @@ class DinasWebsite(http.Controller):
         )
         values = {}
         if request.httprequest.method == "POST":
-            values = {key: (kw.get(key) or "").strip()[:200] for key in fields_}
+            values = {key: kw.get(key) or "" for key in fields_}
             if self._is_bot(kw):
                 success = True
             else:
-                files = [
-                    (upload.filename, upload.read())
-                    for upload in request.httprequest.files.getlist("documents")
-                    if upload.filename
-                ]
                 try:
+                    # Counted before any upload is read.
+                    request.env["dinas.registration"]._check_rate_limit(
+                        self._remote_addr()
+                    )
+                    files = [
+                        (upload.filename, upload.read(MAX_UPLOAD_SIZE + 1))
+                        for upload in request.httprequest.files.getlist("documents")[
+                            :10
+                        ]
+                        if upload.filename
+                    ]
                     with request.env.cr.savepoint():
                         self._create_registration(values, files)
                     success = True
@@ -406,6 +424,8 @@ class DinasWebsite(http.Controller):
 
     def _create_registration(self, values, files):
         env = request.env
+        for key, value in values.items():
+            values[key] = clean_text(env, value, max_length=200)
         if values["applicant_type"] not in ("cooperative", "msme"):
             raise ValidationError(env._("Please choose cooperative or MSME."))
         if not values["name"] or not values["contact_name"]:
@@ -425,7 +445,6 @@ class DinasWebsite(http.Controller):
                     )
                 )
         Registration = env["dinas.registration"]
-        Registration._check_rate_limit(self._remote_addr())
         registration = Registration.sudo().create(
             {
                 **values,

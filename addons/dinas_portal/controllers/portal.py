@@ -4,6 +4,7 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 
+from odoo.addons.koperasi_base.tools.inputs import clean_token
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -123,7 +124,9 @@ class DinasPortal(CustomerPortal):
     ):
         try:
             letter_sudo = self._document_check_access(
-                "dinas.letter.request", letter_id, access_token=access_token
+                "dinas.letter.request",
+                letter_id,
+                access_token=clean_token(access_token),
             )
         except MissingError as exc:
             raise NotFound() from exc

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize
 
+from odoo.addons.koperasi_base.tools.inputs import clean_text
+
 
 class DinasConsultation(models.Model):
     _name = "dinas.consultation"
@@ -64,10 +66,12 @@ class DinasConsultation(models.Model):
     @api.model
     def _create_from_website(self, values, partner=None, ip_address=None):
         """Create a consultation from validated website or portal input."""
-        subject = (values.get("name") or "").strip()
-        question = (values.get("question") or "").strip()
-        asker = (values.get("asker_name") or "").strip()
-        email = (values.get("email") or "").strip()
+        subject = clean_text(self.env, values.get("name"), max_length=200)
+        question = clean_text(
+            self.env, values.get("question"), max_length=5000, multiline=True
+        )
+        asker = clean_text(self.env, values.get("asker_name"), max_length=200)
+        email = clean_text(self.env, values.get("email"), max_length=254)
         if partner:
             asker = asker or partner.name
             email = email or partner.email or ""

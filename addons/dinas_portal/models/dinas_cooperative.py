@@ -2,6 +2,13 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import (
+    MAX_AMOUNT,
+    check_bounds,
+    check_identity,
+    clean_text,
+    parse_int,
+)
 
 COOPERATIVE_TYPES = [
     ("ksp", "Savings and Loan (KSP)"),
@@ -14,6 +21,14 @@ COOPERATIVE_TYPES = [
 
 # Fields shown on the public directory; everything else stays internal.
 PUBLIC_FIELDS = ["name", "cooperative_type", "kecamatan", "desa", "member_count"]
+
+# What a cooperative's registry figures can plausibly be.
+COOPERATIVE_BOUNDS = {
+    "member_count": (0, 10000000),
+    "capital": (0, MAX_AMOUNT),
+    "assets": (0, MAX_AMOUNT),
+    "turnover": (0, MAX_AMOUNT),
+}
 
 
 class DinasCooperative(models.Model):
@@ -79,6 +94,14 @@ class DinasCooperative(models.Model):
         )
     ]
 
+    @api.constrains("nik_koperasi", *COOPERATIVE_BOUNDS)
+    def _check_registry_values(self):
+        check_bounds(self, COOPERATIVE_BOUNDS)
+        for cooperative in self:
+            check_identity(
+                self.env, "nik_koperasi", cooperative.nik_koperasi, "NIK Koperasi"
+            )
+
     @api.model
     def _cron_flag_without_rat(self):
         """Flag active cooperatives without a RAT report for 2 years as inactive."""
@@ -110,14 +133,15 @@ class DinasCooperative(models.Model):
     def _write_from_portal(self, values):
         """Update the profile fields a member may edit, after validation."""
         self.ensure_one()
-        try:
-            member_count = int(values.get("member_count") or 0)
-        except (TypeError, ValueError):
-            member_count = -1
-        if member_count < 0:
-            raise ValidationError(self.env._("The number of members is not valid."))
-        address = (values.get("address") or "").strip()
-        desa = (values.get("desa") or "").strip()
+        member_count = parse_int(
+            self.env,
+            values.get("member_count"),
+            *COOPERATIVE_BOUNDS["member_count"],
+            label=self.env._("Number of members"),
+            default=0,
+        )
+        address = clean_text(self.env, values.get("address"), max_length=500)
+        desa = clean_text(self.env, values.get("desa"), max_length=120)
         if len(address) > 250 or len(desa) > 120:
             raise ValidationError(self.env._("The text is too long."))
         self.sudo().write(

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.koperasi_base.tools.inputs import clean_text
+
 
 class DinasGuestbook(models.Model):
     _name = "dinas.guestbook"
@@ -24,8 +26,11 @@ class DinasGuestbook(models.Model):
 
     @api.model
     def _create_from_website(self, values, ip_address=None):
-        name = (values.get("name") or "").strip()
-        message = (values.get("message") or "").strip()
+        name = clean_text(self.env, values.get("name"), max_length=120)
+        message = clean_text(
+            self.env, values.get("message"), max_length=2000, multiline=True
+        )
+        email = clean_text(self.env, values.get("email"), max_length=120)
         if not name or not message:
             raise ValidationError(self.env._("Please write your name and a message."))
         if len(name) > 120 or len(message) > 2000:
@@ -34,7 +39,7 @@ class DinasGuestbook(models.Model):
         return self.sudo().create(
             {
                 "name": name,
-                "email": (values.get("email") or "").strip()[:120],
+                "email": email,
                 "message": message,
                 "ip_address": ip_address,
                 "company_id": self.env.company.id,

@@ -12,6 +12,8 @@ from odoo.addons.koperasi_base.tools.business_date import (
     business_day_bounds,
     business_today,
 )
+from odoo.addons.koperasi_base.tools.inputs import clean_text, parse_id
+from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 from ..tools import add_working_days, count_working_days, detect_file_type, median
 from ..tools.uploads import MAX_UPLOAD_SIZE
@@ -19,7 +21,8 @@ from ..tools.uploads import MAX_UPLOAD_SIZE
 OPEN_STATES = ("submitted", "review", "approved")
 
 # Fields only the pipeline methods may change.
-PIPELINE_FIELDS = {
+PIPELINE_FIELDS = (
+    "name",
     "state",
     "number",
     "issue_date",
@@ -34,7 +37,7 @@ PIPELINE_FIELDS = {
     "processing_days",
     "sla_breached",
     "reviewer_id",
-}
+)
 
 # Fields a portal user may fill in when requesting a letter.
 PORTAL_FIELDS = ("letter_type_id", "purpose", "details", "addressee")
@@ -43,7 +46,14 @@ PORTAL_FIELDS = ("letter_type_id", "purpose", "details", "addressee")
 class DinasLetterRequest(models.Model):
     _name = "dinas.letter.request"
     _description = "Letter Request"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "koperasi.workflow.mixin",
+    ]
+    _workflow_fields = PIPELINE_FIELDS
+    _workflow_sequence_code = "dinas.letter.request"
     _order = "id desc"
     _check_company_auto = True
 
@@ -188,24 +198,9 @@ class DinasLetterRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sequence = self.env["ir.sequence"].sudo()
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = sequence.next_by_code("dinas.letter.request") or "/"
         letters = super().create(vals_list)
         letters._send_state_mail()
         return letters
-
-    def write(self, vals):
-        if (
-            PIPELINE_FIELDS.intersection(vals)
-            and not self.env.su
-            and not self.env.context.get("dinas_letter_pipeline")
-        ):
-            raise AccessError(
-                self.env._("The state of a letter changes only through its buttons.")
-            )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
@@ -251,20 +246,22 @@ class DinasLetterRequest(models.Model):
         unknown = set(values) - set(PORTAL_FIELDS)
         if unknown:
             raise ValidationError(self.env._("Unexpected fields in the request."))
-        purpose = (values.get("purpose") or "").strip()
-        addressee = (values.get("addressee") or "").strip()
+        purpose = clean_text(self.env, values.get("purpose"), max_length=1000)
+        addressee = clean_text(self.env, values.get("addressee"), max_length=1000)
         if not purpose or not addressee:
             raise ValidationError(
                 self.env._("Please give the purpose and the addressee of the letter.")
             )
         if len(purpose) > 250 or len(addressee) > 250:
             raise ValidationError(self.env._("The purpose or addressee is too long."))
-        details = (values.get("details") or "").strip()
+        details = clean_text(
+            self.env, values.get("details"), max_length=5000, multiline=True
+        )
         if len(details) > 5000:
             raise ValidationError(self.env._("The details are too long."))
         try:
-            type_id = int(values.get("letter_type_id") or 0)
-        except (TypeError, ValueError):
+            type_id = parse_id(self.env, values.get("letter_type_id")) or 0
+        except ValidationError:
             type_id = 0
         letter_type = (
             self.env["dinas.letter.type"]
@@ -337,9 +334,7 @@ class DinasLetterRequest(models.Model):
                     )
                 )
 
-    def _pipeline_write(self, vals):
-        return self.with_context(dinas_letter_pipeline=True).write(vals)
-
+    @workflow_action
     def action_review(self):
         self._check_can_review()
         self._do_review()
@@ -350,9 +345,10 @@ class DinasLetterRequest(models.Model):
         self._check_state(("submitted",), self.env._("taken in review"))
 
     def _do_review(self):
-        self._pipeline_write({"state": "review", "reviewer_id": self.env.user.id})
+        self._workflow_write({"state": "review", "reviewer_id": self.env.user.id})
         self._send_state_mail()
 
+    @workflow_action
     def action_approve(self):
         self._check_can_approve()
         self._do_approve()
@@ -363,7 +359,7 @@ class DinasLetterRequest(models.Model):
         self._check_state(("submitted", "review"), self.env._("approved"))
 
     def _do_approve(self):
-        self._pipeline_write(
+        self._workflow_write(
             {
                 "state": "approved",
                 "approver_id": self.env.user.id,
@@ -372,6 +368,7 @@ class DinasLetterRequest(models.Model):
         )
         self._send_state_mail()
 
+    @workflow_action
     def action_reject(self):
         self._check_can_reject()
         return {
@@ -391,9 +388,10 @@ class DinasLetterRequest(models.Model):
         self._check_can_reject()
         if not (reason or "").strip():
             raise UserError(self.env._("Please give the reason of the rejection."))
-        self._pipeline_write({"state": "rejected", "reject_reason": reason.strip()})
+        self._workflow_write({"state": "rejected", "reject_reason": reason.strip()})
         self._send_state_mail()
 
+    @workflow_action
     def action_issue(self):
         self._check_can_issue()
         self._do_issue()
@@ -409,7 +407,7 @@ class DinasLetterRequest(models.Model):
             today = business_today(letter)
             holidays = Holiday._get_holiday_dates(letter.company_id)
             submitted = business_date(letter, letter.submit_date)
-            letter._pipeline_write(
+            letter._workflow_write(
                 {
                     "number": letter.letter_type_id._next_letter_number(today),
                     "issue_date": today,
@@ -424,6 +422,7 @@ class DinasLetterRequest(models.Model):
             )
         self._send_state_mail()
 
+    @workflow_action
     def action_revoke(self):
         self._check_can_revoke()
         return {
@@ -445,7 +444,7 @@ class DinasLetterRequest(models.Model):
         self._check_can_revoke()
         if not (reason or "").strip():
             raise UserError(self.env._("Please give the reason of the revocation."))
-        self._pipeline_write(
+        self._workflow_write(
             {
                 "revoked": True,
                 "revoke_reason": reason.strip(),

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.koperasi_base.tools.locking import lock_rows
+
 from ..tools import format_letter_number
 from ..tools.letter_number import DEFAULT_PATTERN
 
@@ -127,15 +129,7 @@ class DinasLetterType(models.Model):
         # mark it changed: a transaction whose snapshot predates this one's
         # commit then gets a serialization failure (retried) instead of
         # missing the yearly range created here.
-        self.env.cr.execute(
-            "SELECT id FROM ir_sequence WHERE id = %s FOR UPDATE NOWAIT", [sequence.id]
-        )
-        self.env.cr.execute(
-            "UPDATE ir_sequence SET write_date = (now() AT TIME ZONE 'UTC') "
-            "WHERE id = %s",
-            [sequence.id],
-        )
-        sequence.invalidate_recordset(["write_date"])
+        lock_rows(sequence, retry=True)
         running = int(sequence.next_by_id(sequence_date=issue_date))
         return format_letter_number(
             self.number_pattern,

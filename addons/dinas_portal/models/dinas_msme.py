@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.koperasi_base.tools.inputs import check_identity, clean_text
+
 
 class DinasMsme(models.Model):
     _name = "dinas.msme"
@@ -61,12 +63,19 @@ class DinasMsme(models.Model):
         )
     ]
 
+    @api.constrains("nib")
+    def _check_nib(self):
+        for msme in self:
+            check_identity(self.env, "nib", msme.nib, "NIB")
+
     def _write_from_portal(self, values):
         """Update the profile fields a member may edit, after validation."""
         self.ensure_one()
-        owner = (values.get("owner_name") or "").strip()
-        products = (values.get("products") or "").strip()
-        desa = (values.get("desa") or "").strip()
+        owner = clean_text(self.env, values.get("owner_name"), max_length=200)
+        products = clean_text(
+            self.env, values.get("products"), max_length=2000, multiline=True
+        )
+        desa = clean_text(self.env, values.get("desa"), max_length=120)
         if len(owner) > 120 or len(products) > 2000 or len(desa) > 120:
             raise ValidationError(self.env._("The text is too long."))
         self.sudo().write({"owner_name": owner, "products": products, "desa": desa})

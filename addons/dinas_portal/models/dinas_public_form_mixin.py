@@ -1,10 +1,6 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 RATE_LIMIT = 5
-RATE_WINDOW = timedelta(hours=1)
 
 
 class DinasPublicFormMixin(models.AbstractModel):
@@ -17,20 +13,6 @@ class DinasPublicFormMixin(models.AbstractModel):
 
     @api.model
     def _check_rate_limit(self, ip_address):
-        """Refuse more than RATE_LIMIT submissions per hour from one address."""
-        if not ip_address:
-            return
-        since = fields.Datetime.now() - RATE_WINDOW
-        count = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search_count(
-                [("ip_address", "=", ip_address), ("create_date", ">=", since)]
-            )
-        )
-        if count >= RATE_LIMIT:
-            raise ValidationError(
-                self.env._(
-                    "Too many submissions from your address. Please try again later."
-                )
-            )
+        """Refuse more than RATE_LIMIT submissions per hour from one address
+        (koperasi_base's form throttle, shared by every public form)."""
+        self.env["koperasi.form.throttle"]._hit(self._name, ip_address, RATE_LIMIT)

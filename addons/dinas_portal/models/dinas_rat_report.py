@@ -1,12 +1,29 @@
 import base64
+import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
+from odoo.addons.koperasi_base.tools.inputs import (
+    MAX_AMOUNT,
+    check_bounds,
+    parse_amount,
+    parse_date,
+    parse_int,
+    parse_year,
+)
 
 from ..tools import detect_file_type
 from ..tools.uploads import MAX_UPLOAD_SIZE
+
+# What a cooperative's RAT report can plausibly state (rupiah, people).
+RAT_BOUNDS = {
+    "members_attending": (0, 10000000),
+    "total_assets": (0, MAX_AMOUNT),
+    "turnover": (0, MAX_AMOUNT),
+    "surplus": (-MAX_AMOUNT, MAX_AMOUNT),
+}
 
 
 class DinasRatReport(models.Model):
@@ -50,8 +67,9 @@ class DinasRatReport(models.Model):
         for report in self:
             report.display_name = f"RAT {report.year} - {report.cooperative_id.name}"
 
-    @api.constrains("year", "date_held", "members_attending")
+    @api.constrains("year", "date_held", *RAT_BOUNDS)
     def _check_values(self):
+        check_bounds(self, RAT_BOUNDS)
         for report in self:
             today = business_today(report)
             if report.year < 1945 or report.year > today.year:
@@ -83,18 +101,37 @@ class DinasRatReport(models.Model):
 
         ``upload`` is ``(filename, bytes)`` of the PDF, or None.
         """
-        try:
-            year = int(values.get("year") or 0)
-            members = int(values.get("members_attending") or 0)
-            amounts = {
-                key: float(values.get(key) or 0)
-                for key in ("total_assets", "turnover", "surplus")
-            }
-            date_held = fields.Date.to_date(values.get("date_held") or None)
-        except (TypeError, ValueError) as exc:
-            raise ValidationError(
-                self.env._("Please check the figures of the report.")
-            ) from exc
+        env = self.env
+        today = business_today(cooperative)
+        labels = {
+            "year": env._("RAT year"),
+            "members_attending": env._("Members attending"),
+            "total_assets": env._("Total assets"),
+            "turnover": env._("Turnover"),
+            "surplus": env._("SHU (surplus)"),
+            "date_held": env._("Date held"),
+        }
+        year = parse_year(env, values.get("year"), 1945, today.year, labels["year"])
+        members = parse_int(
+            env,
+            values.get("members_attending"),
+            *RAT_BOUNDS["members_attending"],
+            label=labels["members_attending"],
+            default=0,
+        )
+        amounts = {
+            key: parse_amount(
+                env, values.get(key), *RAT_BOUNDS[key], label=labels[key], default=0.0
+            )
+            for key in ("total_assets", "turnover", "surplus")
+        }
+        date_held = parse_date(
+            env,
+            values.get("date_held"),
+            minimum=datetime.date(1945, 1, 1),
+            maximum=today,
+            label=labels["date_held"],
+        )
         if not date_held or not year:
             raise ValidationError(self.env._("Please give the year and the date held."))
         if any(amount < 0 for amount in amounts.values()) or members < 0:

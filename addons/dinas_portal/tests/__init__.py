@@ -8,3 +8,6 @@ from . import test_access_rights
 from . import test_website
 from . import test_tour
 from . import test_business_date
+from . import test_workflow_rpc
+from . import test_second_company
+from . import test_hostile_input

@@ -63,7 +63,7 @@ class DinasPortalCommon(BaseCommon):
         cls.cooperative = cls.env["dinas.cooperative"].create(
             {
                 "name": "KPRI Uji Waluyo",
-                "nik_koperasi": "3513999001",
+                "nik_koperasi": "3513999001000000",
                 "cooperative_type": "ksp",
                 "kecamatan": "Kraksaan",
                 "desa": "Kebonagung",

@@ -12,7 +12,7 @@ class TestDirectory(HttpCase):
         cls.waluyo = Cooperative.create(
             {
                 "name": "KPRI Waluyo Jati Uji",
-                "nik_koperasi": "DIR-0001",
+                "nik_koperasi": "3513000000000001",
                 "cooperative_type": "ksp",
                 "kecamatan": "Kraksaan Uji",
                 "desa": "Kebonagung",
@@ -37,7 +37,7 @@ class TestDirectory(HttpCase):
         cls.msme = cls.env["dinas.msme"].create(
             {
                 "name": "Keripik Uji Direktori",
-                "nib": "DIR-NIB-1",
+                "nib": "9120000000001",
                 "sector": "culinary",
                 "kecamatan": "Tongas Uji",
                 "products": "Keripik mangga",
@@ -77,7 +77,7 @@ class TestDirectory(HttpCase):
         self.assertIn("KPRI Waluyo Jati Uji", response.text)
         self.assertIn("412", response.text)
         self.assertNotIn("RAHASIA-BH-001", response.text)
-        self.assertNotIn("DIR-0001", response.text)
+        self.assertNotIn("3513000000000001", response.text)
         for record in (self.hidden, self.dissolved):
             response = self.url_open(f"/dinas/direktori/koperasi/{record.id}")
             self.assertEqual(response.status_code, 404)
@@ -85,7 +85,7 @@ class TestDirectory(HttpCase):
         self.assertIn(response.status_code, (200, 404))
         response = self.url_open(f"/dinas/direktori/umkm/{self.msme.id}")
         self.assertIn("Keripik mangga", response.text)
-        self.assertNotIn("DIR-NIB-1", response.text)
+        self.assertNotIn("9120000000001", response.text)
 
     def test_script_is_escaped(self):
         _names, response = self._names("/dinas/direktori?search=Kop Uji")

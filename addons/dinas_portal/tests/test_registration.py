@@ -12,7 +12,7 @@ class TestRegistration(DinasPortalCommon):
             "applicant_type": "cooperative",
             "contact_name": "Slamet Riyadi",
             "email": "slamet@tahu-uji.example.com",
-            "nik_koperasi": "3513888001",
+            "nik_koperasi": "3513888001000000",
             "cooperative_type": "producer",
             "kecamatan": "Dringu",
         }
@@ -28,7 +28,7 @@ class TestRegistration(DinasPortalCommon):
         self.assertTrue(user._is_portal())
         self.assertEqual(user.login, "slamet@tahu-uji.example.com")
         cooperative = registration.cooperative_id
-        self.assertEqual(cooperative.nik_koperasi, "3513888001")
+        self.assertEqual(cooperative.nik_koperasi, "3513888001000000")
         self.assertEqual(cooperative.cooperative_type, "producer")
         self.assertEqual(cooperative.partner_id, registration.partner_id)
         self.assertEqual(user.partner_id.commercial_partner_id, cooperative.partner_id)
@@ -44,11 +44,13 @@ class TestRegistration(DinasPortalCommon):
             registration.with_user(self.staff).action_approve()
 
     def test_approve_links_existing_msme(self):
-        msme = self.env["dinas.msme"].create({"name": "Tempe Uji", "nib": "912000777"})
+        msme = self.env["dinas.msme"].create(
+            {"name": "Tempe Uji", "nib": "9120007770000"}
+        )
         registration = self._registration(
             applicant_type="msme",
             name="Tempe Uji",
-            nib="912000777",
+            nib="9120007770000",
             nik_koperasi=False,
             email="tempe@uji.example.com",
         )
@@ -83,7 +85,7 @@ class TestRegistration(DinasPortalCommon):
         self.assertEqual(registration.state, "submitted")
         # an e-mail already used by a user cannot be invited twice
         registration.action_approve()
-        duplicate = self._registration(nik_koperasi="3513888002")
+        duplicate = self._registration(nik_koperasi="3513888002000000")
         with self.assertRaises(UserError):
             duplicate.action_approve()
         self.assertEqual(duplicate.state, "submitted")

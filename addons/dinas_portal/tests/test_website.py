@@ -154,7 +154,7 @@ class TestWebsite(HttpCase):
             "name": "Tahu Uji Web",
             "contact_name": "Bu Tini",
             "email": "tini@tahu.example.com",
-            "nib": "912000555",
+            "nib": "9120005550000",
         }
         response = self.url_open(
             "/dinas/daftar",
