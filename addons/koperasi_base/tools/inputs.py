@@ -92,15 +92,22 @@ def _number_given(value):
     return value
 
 
-def _check_range(env, number, minimum, maximum, label, message=None):
+def _grouped(number):
+    """``1000000`` as ``1.000.000``, the way Indonesians write it."""
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return f"{number:,}".replace(",", ".") if isinstance(number, int) else str(number)
+
+
+def _check_range(env, number, minimum, maximum, label):
     if not math.isfinite(number) or number < minimum or number > maximum:
+        low, high = _grouped(minimum), _grouped(maximum)
         raise _error(
             env,
-            message
-            or env._(
+            env._(
                 "the number must be between %(minimum)s and %(maximum)s.",
-                minimum=minimum,
-                maximum=maximum,
+                minimum=low,
+                maximum=high,
             ),
             label,
         )
@@ -125,17 +132,7 @@ def parse_int(env, value, minimum=0, maximum=MAX_ID, label=None, default=None):
     if len(digits) > 12 or not _DIGITS.match(digits):
         raise _error(env, env._("enter a whole number in digits 0-9."), label)
     number = -int(digits) if negative else int(digits)
-    if number < minimum or number > maximum:
-        raise _error(
-            env,
-            env._(
-                "the number must be between %(minimum)s and %(maximum)s.",
-                minimum=minimum,
-                maximum=maximum,
-            ),
-            label,
-        )
-    return number
+    return _check_range(env, number, minimum, maximum, label)
 
 
 def parse_id(env, value, label=None):
@@ -169,17 +166,7 @@ def parse_amount(env, value, minimum=0, maximum=MAX_AMOUNT, label=None, default=
     amount = int(whole) + (int(decimals) / (10 ** len(decimals)) if decimals else 0)
     if negative:
         amount = -amount
-    if amount < minimum or amount > maximum:
-        raise _error(
-            env,
-            env._(
-                "the amount must be between %(minimum)s and %(maximum)s.",
-                minimum=f"{minimum:,}".replace(",", "."),
-                maximum=f"{maximum:,}".replace(",", "."),
-            ),
-            label,
-        )
-    return float(amount)
+    return float(_check_range(env, amount, minimum, maximum, label))
 
 
 def parse_float(env, value, minimum, maximum, label=None, default=None):
@@ -193,18 +180,7 @@ def parse_float(env, value, minimum, maximum, label=None, default=None):
         return default
     if len(text) > 20 or not re.match(r"^-?[0-9]+(\.[0-9]+)?$", text, re.ASCII):
         raise _error(env, env._("enter a number in digits, e.g. 27.5."), label)
-    number = float(text)
-    if number < minimum or number > maximum:
-        raise _error(
-            env,
-            env._(
-                "the value must be between %(minimum)s and %(maximum)s.",
-                minimum=minimum,
-                maximum=maximum,
-            ),
-            label,
-        )
-    return number
+    return _check_range(env, float(text), minimum, maximum, label)
 
 
 def parse_year(
