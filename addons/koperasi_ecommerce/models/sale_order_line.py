@@ -68,7 +68,7 @@ class SaleOrderLine(models.Model):
         if not lines:
             return self.env["koperasi.producer.ledger"]
         # Two requests crediting the same line at once credit it once.
-        lock_rows(lines)
+        lock_rows(lines, retry=True)
         precision = self.env["decimal.precision"].precision_get(
             "Product Unit of Measure"
         )
