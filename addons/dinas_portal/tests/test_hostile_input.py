@@ -1,7 +1,6 @@
 from odoo.tests import tagged
 
 from odoo.addons.koperasi_base.tests import hostile
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 
 @tagged("post_install", "-at_install")
@@ -13,12 +12,7 @@ class TestHostileInput(hostile.HostileInputCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        user = mail_new_test_user(
-            cls.env,
-            login="dns_hostile",
-            password="dns_hostile_pw",
-            groups="base.group_portal",
-        )
+        user = cls._portal_user("dns_hostile")
         cls.env["dinas.cooperative"].create(
             {
                 "name": "Koperasi Uji Serangan",

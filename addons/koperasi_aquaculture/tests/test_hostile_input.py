@@ -3,7 +3,6 @@ from datetime import date
 from odoo.tests import tagged
 
 from odoo.addons.koperasi_base.tests import hostile
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 
 @tagged("post_install", "-at_install")
@@ -16,12 +15,7 @@ class TestHostileInput(hostile.HostileInputCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        farmer = mail_new_test_user(
-            cls.env,
-            login="kaq_hostile",
-            password="kaq_hostile_pw",
-            groups="base.group_portal",
-        )
+        farmer = cls._portal_user("kaq_hostile")
         group = cls.env["aquaculture.farmer.group"].create(
             {
                 "name": "Pokdakan Serangan",

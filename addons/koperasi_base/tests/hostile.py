@@ -92,6 +92,23 @@ class HostileInputCase(HttpCase):
     def _personas(self):
         return [(None, None)]
 
+    @classmethod
+    def _portal_user(cls, login):
+        """A portal user whose password is ``login`` + ``_pw``."""
+        return (
+            cls.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": login.replace("_", " ").title(),
+                    "login": login,
+                    "email": f"{login}@example.com",
+                    "password": f"{login}_pw",
+                    "groups_id": [(6, 0, [cls.env.ref("base.group_portal").id])],
+                }
+            )
+        )
+
     # ------------------------------------------------------------------
     # Routes
     # ------------------------------------------------------------------

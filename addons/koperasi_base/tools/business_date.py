@@ -4,9 +4,10 @@ A cooperative's day is the day in its own timezone (its company partner's
 ``tz``, Asia/Jakarta when none is set), whoever acts and wherever the server
 runs: a scheduled action with no user, a board member whose preferences say
 Europe/Brussels and a portal member all see the same date. Every model,
-wizard, controller and scheduled action of the suite asks these helpers;
-``fields.Date.today()``, ``fields.Date.context_today()``, ``date.today()`` and
-``datetime.now()`` are refused by the linters of the test command.
+wizard, controller and scheduled action of the suite asks these helpers; the
+linters of the test command refuse the server's and the user's clocks
+(``fields.Date.today``, ``fields.Date.context_today``, ``date.today``,
+``datetime.now``) in the suite's code.
 """
 
 import datetime

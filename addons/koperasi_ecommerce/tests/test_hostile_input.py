@@ -1,7 +1,6 @@
 from odoo.tests import tagged
 
 from odoo.addons.koperasi_base.tests import hostile
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 
 @tagged("post_install", "-at_install")
@@ -14,18 +13,8 @@ class TestHostileInput(hostile.HostileInputCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        mail_new_test_user(
-            cls.env,
-            login="kec_hostile_shopper",
-            password="kec_hostile_shopper_pw",
-            groups="base.group_portal",
-        )
-        producer_user = mail_new_test_user(
-            cls.env,
-            login="kec_hostile_producer",
-            password="kec_hostile_producer_pw",
-            groups="base.group_portal",
-        )
+        cls._portal_user("kec_hostile_shopper")
+        producer_user = cls._portal_user("kec_hostile_producer")
         member = cls.env["koperasi.member"].create(
             {
                 "partner_id": producer_user.partner_id.id,

@@ -1,7 +1,6 @@
 from odoo.tests import tagged
 
 from odoo.addons.koperasi_base.tests import hostile
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 
 @tagged("post_install", "-at_install")
@@ -13,12 +12,7 @@ class TestHostileInput(hostile.HostileInputCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        user = mail_new_test_user(
-            cls.env,
-            login="kop_hostile",
-            password="kop_hostile_pw",
-            groups="base.group_portal",
-        )
+        user = cls._portal_user("kop_hostile")
         group = cls.env["koperasi.member.group"].create({"name": "Kelompok Serangan"})
         cls.env["koperasi.member"].create(
             {

@@ -3,7 +3,6 @@ from datetime import date
 from odoo.tests import tagged
 
 from odoo.addons.koperasi_base.tests import hostile
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import KoperasiSavingsCommon
 
@@ -18,12 +17,7 @@ class TestHostileInput(hostile.HostileInputCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        user = mail_new_test_user(
-            cls.env,
-            login="ksl_hostile",
-            password="ksl_hostile_pw",
-            groups="base.group_portal",
-        )
+        user = cls._portal_user("ksl_hostile")
         member = cls.env["koperasi.member"].create(
             {
                 "partner_id": user.partner_id.id,
