@@ -8,5 +8,8 @@
     "license": "LGPL-3",
     "depends": ["base"],
     "external_dependencies": {"python": ["xlsxwriter"]},
-    "data": ["security/ir.model.access.csv"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/koperasi_base_templates.xml",
+    ],
 }

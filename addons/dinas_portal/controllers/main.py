@@ -26,6 +26,10 @@ class DinasWebsite(http.Controller):
         """A filled-in honeypot field means an automated submission."""
         return bool(kw.get(HONEYPOT))
 
+    def _check_challenge(self, kw):
+        """The captcha-free challenge of koperasi_base's public forms."""
+        request.env["koperasi.form.throttle"]._check_challenge(kw.get("kop_form_ts"))
+
     def _remote_addr(self):
         return request.httprequest.remote_addr
 
@@ -307,6 +311,7 @@ class DinasWebsite(http.Controller):
                 success = True
             else:
                 try:
+                    self._check_challenge(kw)
                     with request.env.cr.savepoint():
                         request.env["dinas.consultation"]._create_from_website(
                             values,
@@ -348,6 +353,7 @@ class DinasWebsite(http.Controller):
                 success = True
             else:
                 try:
+                    self._check_challenge(kw)
                     request.env["dinas.guestbook"]._create_from_website(
                         values, ip_address=self._remote_addr()
                     )
@@ -395,6 +401,7 @@ class DinasWebsite(http.Controller):
                 success = True
             else:
                 try:
+                    self._check_challenge(kw)
                     # Counted before any upload is read.
                     request.env["dinas.registration"]._check_rate_limit(
                         self._remote_addr()

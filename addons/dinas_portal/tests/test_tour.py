@@ -12,6 +12,9 @@ class TestLetterTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "koperasi_base.form_min_seconds", 0
+        )
         cls.member = mail_new_test_user(
             cls.env,
             login="dns_tour_member",

@@ -13,6 +13,10 @@ class TestWebsite(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # People take seconds to fill a form; these tests post at once.
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "koperasi_base.form_min_seconds", 0
+        )
         cls.member = mail_new_test_user(
             cls.env,
             login="dns_web_member",
@@ -42,7 +46,45 @@ class TestWebsite(HttpCase):
 
     def _csrf(self, url):
         tree = html.fromstring(self.url_open(url).content)
+        # The form's challenge goes with the token, as a browser sends it.
+        challenge = tree.xpath("//input[@name='kop_form_ts']/@value")
+        self._form_challenge = challenge[0] if challenge else None
         return tree.xpath("//input[@name='csrf_token']/@value")[0]
+
+    def url_open(self, url, data=None, *args, **kwargs):
+        if (
+            isinstance(data, dict)
+            and "csrf_token" in data
+            and "kop_form_ts" not in data
+            and getattr(self, "_form_challenge", None)
+        ):
+            data = {**data, "kop_form_ts": self._form_challenge}
+        return super().url_open(url, data, *args, **kwargs)
+
+    def test_public_form_challenge(self):
+        """A script that posts the fields without loading the page, or at
+        once, is refused with a message; nothing is stored."""
+        Guestbook = self.env["dinas.guestbook"]
+        count = Guestbook.search_count([])
+        csrf = self._csrf("/dinas/bukutamu")
+        for challenge in ("", "123.forged", self._form_challenge):
+            if challenge == self._form_challenge:
+                # Sent at once: too fast for a person.
+                self.env["ir.config_parameter"].sudo().set_param(
+                    "koperasi_base.form_min_seconds", 3
+                )
+            response = self.url_open(
+                "/dinas/bukutamu",
+                data={
+                    "csrf_token": csrf,
+                    "kop_form_ts": challenge,
+                    "name": "Skrip",
+                    "message": "spam",
+                },
+            )
+            self.assertIn("o_dinas_error", response.text)
+            self.assertIn("too quickly", response.text)
+        self.assertEqual(Guestbook.search_count([]), count)
 
     def test_unknown_token_is_404(self):
         for token in ("x", "A" * 43, "../../etc"):

@@ -1,3 +1,6 @@
+import hashlib
+import hmac
+import time
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -8,6 +11,11 @@ from odoo.exceptions import ValidationError
 LIMIT_PER_CLIENT = 10
 LIMIT_TOTAL = 300
 WINDOW = timedelta(hours=1)
+# The challenge: a form posted sooner than this after its page was served,
+# or from a page older than a day, is refused (System Parameter
+# koperasi_base.form_min_seconds changes the first).
+MIN_SECONDS = 3
+MAX_SECONDS = 24 * 3600
 
 
 class KoperasiFormThrottle(models.Model):
@@ -65,6 +73,49 @@ class KoperasiFormThrottle(models.Model):
                 )
             )
         Throttle.create({"scope": scope, "client": client})
+
+    # ------------------------------------------------------------------
+    # Captcha-free challenge
+    # ------------------------------------------------------------------
+    @api.model
+    def _challenge_signature(self, stamp):
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
+        return hmac.new(
+            (secret or "").encode(), f"koperasi-form:{stamp}".encode(), hashlib.sha256
+        ).hexdigest()[:32]
+
+    @api.model
+    def form_challenge(self):
+        """The value of a form's hidden ``kop_form_ts`` field: the moment the
+        page was served, signed by the database. A browser sends it back; a
+        script that posts the fields without loading the page has none, and
+        one that posts at once is too fast for a person."""
+        stamp = str(int(time.time()))
+        return f"{stamp}.{self._challenge_signature(stamp)}"
+
+    @api.model
+    def _check_challenge(self, value):
+        """Refuse a submission whose challenge is missing, forged, too fast
+        or too old, with a message a person understands."""
+        stamp, __, signature = str(value or "").partition(".")
+        valid = stamp.isascii() and stamp.isdigit() and len(stamp) <= 12
+        if valid:
+            valid = hmac.compare_digest(
+                signature.encode(), self._challenge_signature(stamp).encode()
+            )
+        minimum = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("koperasi_base.form_min_seconds", MIN_SECONDS)
+        )
+        age = time.time() - int(stamp) if valid else -1
+        if not valid or age < minimum or age > MAX_SECONDS:
+            raise ValidationError(
+                self.env._(
+                    "Please fill in the form on the page and send it again: it was "
+                    "sent too quickly, or from a page that is too old."
+                )
+            )
 
     @api.autovacuum
     def _gc_old_submissions(self):

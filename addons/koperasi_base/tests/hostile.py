@@ -88,6 +88,7 @@ class HostileInputCase(HttpCase):
         params = cls.env["ir.config_parameter"].sudo()
         params.set_param("koperasi_base.form_limit_per_client", 10**6)
         params.set_param("koperasi_base.form_limit_total", 10**6)
+        params.set_param("koperasi_base.form_min_seconds", 0)
 
     def _personas(self):
         return [(None, None)]

@@ -64,6 +64,9 @@ class KoperasiWebsite(http.Controller):
             return request.render("koperasi_membership.registration_done", {})
         values = {key: post.get(key) or "" for key in REGISTRATION_FIELDS}
         try:
+            request.env["koperasi.form.throttle"]._check_challenge(
+                post.get("kop_form_ts")
+            )
             # Counted before the photo is read.
             request.env["koperasi.form.throttle"]._hit(
                 "koperasi.member.registration",

@@ -13,6 +13,10 @@ class TestWebsite(HttpCase, KoperasiMembershipCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # People take seconds to fill a form; these tests post at once.
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "koperasi_base.form_min_seconds", 0
+        )
         cls.portal_user = mail_new_test_user(
             cls.env,
             login="kop_portal_web",
@@ -38,8 +42,10 @@ class TestWebsite(HttpCase, KoperasiMembershipCommon):
         page = self.url_open("/koperasi/daftar")
         self.assertEqual(page.status_code, 200)
         token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        challenge = re.search(r'name="kop_form_ts" value="([^"]+)"', page.text).group(1)
         data = {
             "csrf_token": token,
+            "kop_form_ts": challenge,
             "name": "Wulan Sari",
             "nik": "3513105512930088",
             "email": "wulan@example.com",
@@ -123,6 +129,21 @@ class TestWebsite(HttpCase, KoperasiMembershipCommon):
             "with this member's NIK",
             "".join(self.member.message_ids.mapped("body")),
         )
+
+    def test_registration_challenge(self):
+        """Posted without loading the page, or at once: refused with a
+        message, nothing created."""
+        count = self.env["koperasi.member"].search_count([])
+        for challenge in ("", "1700000000.forged"):
+            response = self._registration_post(kop_form_ts=challenge)
+            self.assertIn("o_koperasi_registration_errors", response.text)
+            self.assertIn("too quickly", response.text)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "koperasi_base.form_min_seconds", 3
+        )
+        response = self._registration_post()
+        self.assertIn("too quickly", response.text)
+        self.assertEqual(self.env["koperasi.member"].search_count([]), count)
 
     def test_registration_honeypot(self):
         response = self._registration_post(website_url="http://spam.example.com")

@@ -52,7 +52,7 @@ registry.category("web_tour.tours").add("koperasi_registration_tour", {
         },
         {
             content: "The application is received",
-            trigger: ".o_koperasi_registration_done .o_koperasi_application_number",
+            trigger: ".o_koperasi_registration_done h1",
         },
     ],
 });
