@@ -677,7 +677,8 @@ class KoperasiMember(models.Model):
             try:
                 clean[key] = clean_text(env, values.get(key), max_length=length)
             except ValidationError as exc:
-                errors[key] = exc.args[0]
+                message = exc.args[0]
+                errors[key] = message[:1].upper() + message[1:]
                 clean[key] = ""
         if not clean["name"] and "name" not in errors:
             errors["name"] = env._("Please enter your full name.")
