@@ -30,12 +30,14 @@ def lock_rows(records, message=None, retry=False):
     table = SQL.identifier(records._table)
     try:
         with env.cr.savepoint(flush=False):
+            # A held row is an expected answer, not a bad query to log.
             env.cr.execute(
                 SQL(
                     "SELECT id FROM %s WHERE id = ANY(%s) ORDER BY id FOR UPDATE NOWAIT",
                     table,
                     list(records.ids),
-                )
+                ),
+                log_exceptions=False,
             )
     except errors.LockNotAvailable as exc:
         if retry:
