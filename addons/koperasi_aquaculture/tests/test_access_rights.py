@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -139,5 +139,6 @@ class TestAccessRights(AquacultureCommon):
         harvest.action_done()
         self.assertEqual(harvest.state, "done")
         self.assertTrue(harvest.move_id)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             harvest.write({"fish_count": 1000})
+        self.assertEqual(harvest.fish_count, 100)

@@ -23,6 +23,7 @@ class TestSecondCooperative(AquacultureCommon):
         cls.env_b["stock.quant"]._update_available_quantity(
             cls.feed, cls.warehouse_b.lot_stock_id, 100.0
         )
+        farmer_b = cls.env_b["res.partner"].create({"name": "Pak Lele B"})
         group_b = cls.env_b["aquaculture.farmer.group"].create(
             {"name": "Pokdakan B", "code": "KAQ-B", "company_id": cls.company_b.id}
         )
@@ -34,6 +35,7 @@ class TestSecondCooperative(AquacultureCommon):
                 "length_m": 5.0,
                 "width_m": 4.0,
                 "depth_m": 0.8,
+                "owner_id": farmer_b.id,
                 "farmer_group_id": group_b.id,
                 "company_id": cls.company_b.id,
             }
