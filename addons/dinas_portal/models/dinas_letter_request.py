@@ -279,6 +279,11 @@ class DinasLetterRequest(models.Model):
             if data
         ]
         commercial = partner.commercial_partner_id
+        company = self.env.company
+
+        def of_this_office(records):
+            return records.filtered(lambda record: record.company_id == company)[:1]
+
         letter = self.sudo().create(
             {
                 "letter_type_id": letter_type.id,
@@ -286,9 +291,10 @@ class DinasLetterRequest(models.Model):
                 "purpose": purpose,
                 "addressee": addressee,
                 "details": details,
-                "cooperative_id": commercial.dinas_cooperative_ids[:1].id,
-                "msme_id": commercial.dinas_msme_ids[:1].id,
-                "company_id": self.env.company.id,
+                # The requester's cooperative or MSME registered at this office.
+                "cooperative_id": of_this_office(commercial.dinas_cooperative_ids).id,
+                "msme_id": of_this_office(commercial.dinas_msme_ids).id,
+                "company_id": company.id,
             }
         )
         if checked:
