@@ -1,5 +1,6 @@
 from lxml import html
 
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -265,6 +266,89 @@ class TestWebsite(HttpCase):
         self.assertIn(survey.title, page)
         self.assertIn(survey.get_start_url(), page)
         self.assertNotIn(hidden.title, page)
+
+    def _poll(self, title, **values):
+        return self.env["survey.survey"].create(
+            {
+                "title": title,
+                "access_mode": "public",
+                "dinas_published": True,
+                "question_and_page_ids": [
+                    Command.create(
+                        {
+                            "title": "Layanan surat cepat?",
+                            "question_type": "simple_choice",
+                            "suggested_answer_ids": [
+                                Command.create({"value": "Ya"}),
+                                Command.create({"value": "Tidak"}),
+                            ],
+                        }
+                    )
+                ],
+                **values,
+            }
+        )
+
+    def _start_poll(self, survey, agent="Mozilla/5.0 (Linux; Android 14) Uji"):
+        """Open the poll as a browser without its cookies would: the answer
+        token the start page sends it to."""
+        self.opener.cookies.clear()
+        if getattr(self, "_login_as", None):
+            self.authenticate(self._login_as, self._login_as)
+        response = self.url_open(
+            survey.get_start_url(),
+            headers={"User-Agent": agent},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303, response.text[-3000:])
+        return response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
+
+    def test_poll_keeps_one_answer_per_visitor(self):
+        survey = self._poll("Jajak Pendapat Satu Suara")
+        Answer = self.env["survey.user_input"]
+        first = self._start_poll(survey)
+        # The same visitor without the survey cookie gets the same answer.
+        self.assertEqual(self._start_poll(survey), first)
+        answer = Answer.search([("survey_id", "=", survey.id)])
+        self.assertEqual(answer.access_token, first)
+        answer._mark_done()
+        # Once sent, asking again shows the sent answer, never a second one.
+        self.assertEqual(self._start_poll(survey), first)
+        self.assertEqual(Answer.search_count([("survey_id", "=", survey.id)]), 1)
+        # Another browser at the address is another visitor.
+        other = self._start_poll(survey, agent="Mozilla/5.0 (iPhone) Uji")
+        self.assertNotEqual(other, first)
+        # A logged-in member answers once, whatever the browser.
+        self._login_as = "dns_web_member"
+        mine = self._start_poll(survey)
+        self.assertEqual(self._start_poll(survey, agent="Lain"), mine)
+        self.assertEqual(
+            Answer.search([("access_token", "=", mine)]).partner_id,
+            self.member.partner_id,
+        )
+        self.assertEqual(Answer.search_count([("survey_id", "=", survey.id)]), 3)
+        # A survey that is not a Dinas poll keeps Odoo's own behaviour.
+        self._login_as = None
+        plain = self._poll("Survei Biasa", dinas_published=False)
+        self.assertNotEqual(self._start_poll(plain), self._start_poll(plain))
+
+    def test_poll_answers_are_throttled_per_address(self):
+        survey = self._poll("Jajak Pendapat Banjir")
+        self.env["ir.config_parameter"].sudo().set_param(
+            "koperasi_base.form_limit_per_client", 3
+        )
+        for n in range(3):
+            self._start_poll(survey, agent=f"Skrip {n}")
+        # A script that changes its browser name meets the address limit.
+        self.opener.cookies.clear()
+        response = self.url_open(
+            survey.get_start_url(), headers={"User-Agent": "Skrip 4"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            self.env["survey.user_input"].search_count([("survey_id", "=", survey.id)]),
+            3,
+        )
 
     def test_public_pages_render(self):
         for url in (
