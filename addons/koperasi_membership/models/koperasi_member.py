@@ -326,7 +326,9 @@ class KoperasiMember(models.Model):
         """Give the member's contact a portal account and send the invitation."""
         self.ensure_one()
         partner = self.partner_id
-        if partner.user_ids:
+        if partner.with_context(active_test=False).user_ids:
+            return
+        if partner.email and self._link_existing_account():
             return
         if not partner.email:
             self.message_post(
@@ -344,6 +346,50 @@ class KoperasiMember(models.Model):
         self.message_post(
             body=self.env._("Portal invitation sent to %(email)s.", email=partner.email)
         )
+
+    def _link_existing_account(self):
+        """A shop customer or portal user who becomes a member keeps their
+        account: when the member's contact has the e-mail that is the login
+        of an existing user, the contact is merged into that user's contact
+        with Odoo's own contact merge (capital entries, dues and documents
+        follow), so the member logs in with the account they already have.
+        Returns whether the member now has a login."""
+        self.ensure_one()
+        partner = self.partner_id
+        user = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("login", "=ilike", partner.email.strip())], limit=1)
+        )
+        if not user:
+            return False
+        target = user.partner_id
+        if self.sudo().search_count(
+            [
+                ("partner_id", "in", (target | target.commercial_partner_id).ids),
+                ("company_id", "=", self.company_id.id),
+            ]
+        ):
+            self.message_post(
+                body=self.env._(
+                    "No portal access given: %(login)s is the login of another "
+                    "member's account.",
+                    login=user.login,
+                )
+            )
+            return True
+        self.env["base.partner.merge.automatic.wizard"].sudo()._merge(
+            (partner | target).ids, target, extra_checks=False
+        )
+        self.invalidate_recordset(["partner_id"])
+        self.message_post(
+            body=self.env._(
+                "Linked to the existing account %(login)s: the member logs in with it.",
+                login=user.login,
+            )
+        )
+        return True
 
     @workflow_action
     def action_suspend(self):
@@ -747,20 +793,42 @@ class KoperasiMember(models.Model):
                 )
             )
             return self.browse(), {}
-        partner = (
-            self.env["res.partner"]
-            .sudo()
-            .create(
+        user = self.env.user
+        if not user._is_public():
+            # A logged-in shopper or portal user applies with their own
+            # contact, so their account becomes the member's.
+            partner = user.partner_id.commercial_partner_id.sudo()
+            if self.sudo().search_count(
+                [("partner_id", "=", partner.id), ("company_id", "=", company.id)]
+            ):
+                return self.browse(), {
+                    "form": self.env._(
+                        "Your account already has a membership (or an application) "
+                        "at this cooperative: see My Account."
+                    )
+                }
+            partner.write(
                 {
-                    "name": values["name"],
-                    "email": values["email"],
-                    "phone": values["phone"] or False,
-                    "street": values["street"] or False,
-                    "city": values["city"] or False,
-                    "company_id": company.id,
+                    key: values[key]
+                    for key in ("phone", "street", "city")
+                    if values[key] and not partner[key]
                 }
             )
-        )
+        else:
+            partner = (
+                self.env["res.partner"]
+                .sudo()
+                .create(
+                    {
+                        "name": values["name"],
+                        "email": values["email"],
+                        "phone": values["phone"] or False,
+                        "street": values["street"] or False,
+                        "city": values["city"] or False,
+                        "company_id": company.id,
+                    }
+                )
+            )
         member = (
             self.sudo()
             .with_company(company)

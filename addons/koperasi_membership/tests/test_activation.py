@@ -66,3 +66,49 @@ class TestActivation(KoperasiMembershipCommon):
         self.assertEqual(member.state, "active")
         self.assertTrue(member.card_token)
         self.assertGreaterEqual(len(member.card_token), 43)
+
+    def test_existing_shop_customer_becomes_member_with_own_account(self):
+        """A shopper signed up in the shop; the board registers her as a
+        member from a new contact with the same e-mail. Activation links her
+        existing account instead of failing on the duplicate login."""
+        shopper = self.env["res.users"].create(
+            {
+                "name": "Bu Pelanggan Lama",
+                "login": "pelanggan.lama@example.com",
+                "email": "pelanggan.lama@example.com",
+                "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
+        )
+        member = self._create_member(
+            "Pelanggan Lama", "3513104101800202", email="Pelanggan.Lama@example.com"
+        )
+        duplicate = member.partner_id
+        self._pay(member, "pokok", 100000, user=self.officer)
+        member.with_user(self.manager).action_activate()
+        self.assertEqual(member.state, "active")
+        self.assertEqual(member.partner_id, shopper.partner_id)
+        self.assertFalse(duplicate.exists())
+        self.assertEqual(
+            self.env["koperasi.member"]._get_member_for_user(shopper), member
+        )
+        # The capital she paid follows her into her account's ledger.
+        lines = self.env["account.move.line"].search(
+            [("move_id", "in", member.payment_ids.move_id.ids)]
+        )
+        self.assertTrue(lines)
+        self.assertEqual(lines.partner_id, shopper.partner_id)
+        self.assertEqual(member.with_user(shopper).capital_pokok, 100000)
+        self.assertIn("Linked to the existing account", member.message_ids[0].body)
+
+    def test_login_of_another_member_is_not_merged(self):
+        self._pay(self.candidate, "pokok", 100000)
+        self.candidate.with_user(self.manager).action_activate()
+        login = self.candidate.partner_id.user_ids.login
+        twin = self._create_member("Kembaran", "3513104101800203", email=login)
+        twin_partner = twin.partner_id
+        self._pay(twin, "pokok", 100000)
+        twin.with_user(self.manager).action_activate()
+        self.assertEqual(twin.state, "active")
+        self.assertEqual(twin.partner_id, twin_partner)
+        self.assertNotEqual(twin.partner_id, self.candidate.partner_id)
+        self.assertIn("another member", twin.message_ids[0].body)

@@ -72,6 +72,33 @@ class TestWebsite(HttpCase, KoperasiMembershipCommon):
         self.assertEqual(pokok.kind, "pokok")
         self.assertEqual(pokok.amount, 100000.0)
 
+    def test_registration_by_a_logged_in_shopper_links_their_account(self):
+        shopper = mail_new_test_user(
+            self.env,
+            login="pelanggan.toko@example.com",
+            password="pelanggan.toko@example.com",
+            name="Bu Pelanggan",
+            email="pelanggan.toko@example.com",
+            groups="base.group_portal",
+        )
+        partners = self.env["res.partner"].search_count([])
+        self.authenticate(shopper.login, shopper.login)
+        response = self._registration_post(
+            name="Pelanggan Toko",
+            email="pelanggan.toko@example.com",
+            phone="081234567999",
+        )
+        self.assertIn("o_koperasi_registration_done", response.text)
+        member = self._candidates()
+        # No second contact: the application is the shopper's own contact.
+        self.assertEqual(member.partner_id, shopper.partner_id)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        self.assertEqual(shopper.partner_id.phone, "081234567999")
+        # Applying again from the same account says so and creates nothing.
+        response = self._registration_post(nik="3513105512930089")
+        self.assertIn("already has a membership", response.text)
+        self.assertFalse(self._candidates("3513105512930089"))
+
     def test_registration_bad_input(self):
         cases = {
             "short NIK": ({"nik": "12345"}, None, "16 digits"),
