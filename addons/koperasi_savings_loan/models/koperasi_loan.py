@@ -598,9 +598,23 @@ class KoperasiLoan(models.Model):
             savings_account=savings_account,
         )
 
+    def _next_payment_amount(self, date=None):
+        """What the member pays now: everything due on ``date`` (denda,
+        interest and principal), or the next instalment when nothing is due
+        yet."""
+        self.ensure_one()
+        date = date or business_today(self)
+        unpaid = self.line_ids.filtered(lambda line: not line.paid).sorted("sequence")
+        lines = unpaid.filtered(lambda line: line.due_date <= date) or unpaid[:1]
+        return sum(
+            due["penalty"] + due["interest"] + due["principal"]
+            for due in lines._get_dues()
+        )
+
     def action_register_payment(self):
         self.ensure_one()
         return {
+            "name": self.env._("Register Repayment of %(loan)s", loan=self.name),
             "type": "ir.actions.act_window",
             "res_model": "koperasi.loan.payment.register",
             "view_mode": "form",

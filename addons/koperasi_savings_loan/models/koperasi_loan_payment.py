@@ -114,8 +114,18 @@ class KoperasiLoanPayment(models.Model):
         allocations, remaining = loan_schedule.allocate_payment(
             amount, due_lines._get_dues(), product._get_allocation_order()
         )
-        # Advance payment: principal of the next instalments.
         future = unpaid - due_lines
+        if not due_lines and future and remaining > 0:
+            # Nothing is due yet: the member pays the next instalment early.
+            # It settles that instalment, the one the schedule shows as next,
+            # as if paid on its due date; only what is beyond it prepays.
+            early, remaining = loan_schedule.allocate_payment(
+                remaining, future[:1]._get_dues(), product._get_allocation_order()
+            )
+            allocations += early
+            if remaining > 0:
+                future = future[1:]
+        # Advance payment: principal of the next instalments.
         prepaid = []
         if remaining > 0 and future:
             prepaid, remaining = self._allocate_prepayment(loan, future, remaining)

@@ -223,6 +223,45 @@ class TestLoan(KoperasiLoanCommon):
         self.assertEqual(loan.outstanding_principal, 0)
         self.assertEqual(loan.state, "closed")
 
+    def test_early_payment_settles_the_next_instalment(self):
+        """Paid before its due date, the instalment the member pays is the
+        one the schedule shows as paid, not the last one."""
+        loan = self._disbursed()
+        first, last = loan.line_ids[0], loan.line_ids[-1]
+        last_interest = last.interest
+        payment = loan.register_payment(
+            1120000, payment_journal=self.cash, date=date(2026, 2, 1)
+        )
+        self.assertTrue(first.paid)
+        self.assertFalse(last.paid)
+        self.assertEqual(last.interest, last_interest, "no interest waived on it")
+        self.assertEqual(payment.principal_amount, 1000000)
+        self.assertEqual(payment.interest_amount, 120000)
+        self.assertEqual(loan.next_due_date, date(2026, 3, 15))
+        # Instalment 2 early as well, and a part of instalment 3.
+        loan.register_payment(1500000, payment_journal=self.cash, date=date(2026, 2, 2))
+        self.assertTrue(loan.line_ids[1].paid)
+        self.assertFalse(loan.line_ids[2].paid)
+        self.assertFalse(last.paid)
+
+    def test_repayment_dialog_has_a_title_and_what_is_owed(self):
+        loan = self._disbursed()
+        action = loan.with_user(self.officer).action_register_payment()
+        self.assertIn(loan.name, action["name"])
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.officer)
+            .with_context(**action["context"])
+        )
+        with freeze_time("2026-02-01 03:00:00"):
+            values = wizard.default_get(["loan_id", "amount", "payment_journal_id"])
+        self.assertEqual(values["amount"], 1120000, "the next instalment")
+        self.assertTrue(values["payment_journal_id"])
+        with freeze_time("2026-03-20 03:00:00"):
+            values = wizard.default_get(["loan_id", "amount", "date"])
+        # Two instalments due: 1,120,000 + 1,110,000.
+        self.assertEqual(values["amount"], 2230000)
+
     def test_lower_instalment_policy(self):
         self.product.prepayment_policy = "lower"
         loan = self._disbursed()

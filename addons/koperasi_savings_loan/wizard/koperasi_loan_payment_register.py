@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
 
@@ -30,6 +30,27 @@ class KoperasiLoanPaymentRegister(models.TransientModel):
         domain="[('member_id', '=', member_id), ('kind', '=', 'sukarela'), ('state', '=', 'open')]",
     )
     member_id = fields.Many2one(related="loan_id.member_id")
+
+    @api.model
+    def default_get(self, fields_list):
+        """The teller starts from what the member owes now (or the next
+        instalment) and the cooperative's cash journal."""
+        values = super().default_get(fields_list)
+        loan = self.env["koperasi.loan"].browse(values.get("loan_id")).exists()
+        if not loan:
+            return values
+        if "amount" in fields_list and not values.get("amount"):
+            values["amount"] = loan._next_payment_amount(
+                fields.Date.to_date(values.get("date"))
+            )
+        if "payment_journal_id" in fields_list and not values.get("payment_journal_id"):
+            values["payment_journal_id"] = (
+                self.env["koperasi.savings.transaction"]
+                .new({"company_id": loan.company_id.id})
+                ._default_payment_journal()
+                .id
+            )
+        return values
 
     def action_register(self):
         self.ensure_one()
