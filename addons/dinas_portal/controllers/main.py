@@ -220,11 +220,10 @@ class DinasWebsite(http.Controller):
             )
             if name
         ]
-        categories = (
-            COOPERATIVE_TYPES
-            if kind == "koperasi"
-            else Model._fields["sector"]._description_selection(request.env)
-        )
+        # Translated labels, in the visitor's language.
+        categories = Model._fields[
+            "cooperative_type" if kind == "koperasi" else "sector"
+        ]._description_selection(request.env)
         return request.render(
             "dinas_portal.dinas_directory",
             {
@@ -425,7 +424,9 @@ class DinasWebsite(http.Controller):
                 "error": error,
                 "success": success,
                 "values": values,
-                "cooperative_types": COOPERATIVE_TYPES,
+                "cooperative_types": request.env["dinas.registration"]
+                ._fields["cooperative_type"]
+                ._description_selection(request.env),
             },
         )
 
