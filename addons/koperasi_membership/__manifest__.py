@@ -29,6 +29,7 @@
         "views/koperasi_membership_menus.xml",
         "views/koperasi_portal_templates.xml",
         "views/koperasi_website_templates.xml",
+        "views/koperasi_website_footer.xml",
         "views/koperasi_shu_portal_templates.xml",
     ],
     "demo": [
