@@ -324,3 +324,85 @@ class SaleOrder(models.Model):
             )
         )
         lines._koperasi_credit_producers()
+
+    # ------------------------------------------------------------------
+    # Showcase data
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_shop_history(self, partner_id, paid_lines, pending_lines, payout):
+        """Demo data: the shop's history as its people made it. A bank
+        transfer order paid with a proof, confirmed by staff and delivered
+        (its producers credited), a producer's payout approved by the board,
+        and a second order waiting for the shopper's proof of payment.
+
+        Skipped when the shop cannot take transfers (no enabled transfer
+        provider with a journal).
+        """
+        provider = self.env.ref(
+            "payment.payment_provider_transfer", raise_if_not_found=False
+        )
+        website = self.env["website"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        if not provider or provider.state != "enabled" or not website:
+            return False
+        partner = self.env["res.partner"].browse(partner_id)
+
+        def transfer_order(lines):
+            order = self.create(
+                {
+                    "partner_id": partner.id,
+                    "website_id": website.id,
+                    "order_line": [
+                        fields.Command.create(
+                            {
+                                "product_id": self.env["product.template"]
+                                .browse(template_id)
+                                .product_variant_id.id,
+                                "product_uom_qty": qty,
+                            }
+                        )
+                        for template_id, qty in lines
+                    ],
+                }
+            )
+            tx = self.env["payment.transaction"].create(
+                {
+                    "provider_id": provider.id,
+                    "payment_method_id": provider.payment_method_ids[:1].id,
+                    "amount": order.amount_total,
+                    "currency_id": order.currency_id.id,
+                    "partner_id": partner.id,
+                    "reference": self.env["payment.transaction"]._compute_reference(
+                        provider.code, prefix=order.name
+                    ),
+                    "sale_order_ids": [fields.Command.set(order.ids)],
+                    "operation": "online_redirect",
+                }
+            )
+            tx._set_pending()
+            tx._post_process()
+            order._portal_ensure_token()
+            return order
+
+        paid = transfer_order(paid_lines)
+        proof = base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+        )
+        paid._koperasi_submit_proof("bukti-transfer.png", proof)
+        paid.action_koperasi_proof_confirm()
+        for picking in paid.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        ):
+            for move in picking.move_ids:
+                move.quantity = move.product_uom_qty
+            picking.move_ids.picked = True
+            # No delivery SMS from demo data: nothing leaves the machine.
+            picking.with_context(skip_sms=True)._action_done()
+        self._cron_koperasi_credit_producers()
+        producer_id, amount = payout
+        producer = self.env["koperasi.producer"].browse(producer_id)
+        if producer.available_balance >= amount:
+            producer._request_payout(amount).action_approve()
+        transfer_order(pending_lines)
+        return paid
