@@ -1,6 +1,7 @@
 import base64
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.koperasi_base.tests.common import english_interface
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -14,6 +15,7 @@ class DinasPortalCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        english_interface(cls.env)
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
         cls.staff = mail_new_test_user(

@@ -2,12 +2,15 @@ from lxml import html
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.koperasi_base.tests.common import english_interface
+
 
 @tagged("post_install", "-at_install", "is_query_count")
 class TestDirectory(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        english_interface(cls.env)
         Cooperative = cls.env["dinas.cooperative"]
         cls.waluyo = Cooperative.create(
             {

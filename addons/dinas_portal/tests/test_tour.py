@@ -4,6 +4,7 @@ from lxml import html
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.koperasi_base.tests.common import english_interface
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
@@ -12,6 +13,7 @@ class TestLetterTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        english_interface(cls.env)
         cls.env["ir.config_parameter"].sudo().set_param(
             "koperasi_base.form_min_seconds", 0
         )

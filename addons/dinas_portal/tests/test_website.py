@@ -4,6 +4,7 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.koperasi_base.tests.common import english_interface
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import EXE_BYTES, PDF_BYTES
@@ -14,6 +15,7 @@ class TestWebsite(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        english_interface(cls.env)
         # People take seconds to fill a form; these tests post at once.
         cls.env["ir.config_parameter"].sudo().set_param(
             "koperasi_base.form_min_seconds", 0

@@ -2,6 +2,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.koperasi_base.tests.common import english_interface
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
@@ -15,6 +16,7 @@ class AquacultureCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        english_interface(cls.env)
         cls.company = cls.env.company
         cls.currency = cls.company.currency_id
         cls.warehouse = cls.env["stock.warehouse"].search(

@@ -1,6 +1,7 @@
 from odoo import Command
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.koperasi_base.tests.common import english_interface
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
@@ -10,6 +11,7 @@ class KoperasiEcommerceCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        english_interface(cls.env)
         cls.company = cls.env.company
         if not cls.company.chart_template:
             cls.env["account.chart.template"].try_loading(

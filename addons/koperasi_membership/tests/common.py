@@ -1,4 +1,5 @@
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.koperasi_base.tests.common import english_interface
 from odoo.addons.koperasi_base.tools.business_date import business_today
 from odoo.addons.mail.tests.common import mail_new_test_user
 
@@ -17,6 +18,7 @@ class KoperasiMembershipCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        english_interface(cls.env)
         cls.company = cls.env.company
         cls.currency = cls.company.currency_id
         cls.manager = mail_new_test_user(
