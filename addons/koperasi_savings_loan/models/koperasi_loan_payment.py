@@ -115,16 +115,22 @@ class KoperasiLoanPayment(models.Model):
             amount, due_lines._get_dues(), product._get_allocation_order()
         )
         future = unpaid - due_lines
-        if not due_lines and future and remaining > 0:
-            # Nothing is due yet: the member pays the next instalment early.
-            # It settles that instalment, the one the schedule shows as next,
-            # as if paid on its due date; only what is beyond it prepays.
+        next_dues = future[:1]._get_dues()
+        if (
+            not due_lines
+            and next_dues
+            and 0
+            < remaining
+            <= sum(next_dues[0][key] for key in next_dues[0] if key != "id")
+        ):
+            # Nothing is due yet and the member pays (part of) the next
+            # instalment: an early payment. It settles that instalment, the
+            # one the schedule shows as next, as on its due date. More than
+            # the instalment is a prepayment, per the product's policy.
             early, remaining = loan_schedule.allocate_payment(
-                remaining, future[:1]._get_dues(), product._get_allocation_order()
+                remaining, next_dues, product._get_allocation_order()
             )
             allocations += early
-            if remaining > 0:
-                future = future[1:]
         # Advance payment: principal of the next instalments.
         prepaid = []
         if remaining > 0 and future:

@@ -238,11 +238,21 @@ class TestLoan(KoperasiLoanCommon):
         self.assertEqual(payment.principal_amount, 1000000)
         self.assertEqual(payment.interest_amount, 120000)
         self.assertEqual(loan.next_due_date, date(2026, 3, 15))
-        # Instalment 2 early as well, and a part of instalment 3.
-        loan.register_payment(1500000, payment_journal=self.cash, date=date(2026, 2, 2))
-        self.assertTrue(loan.line_ids[1].paid)
-        self.assertFalse(loan.line_ids[2].paid)
+        # Part of instalment 2, early: its interest, then its principal.
+        second = loan.line_ids[1]
+        loan.register_payment(500000, payment_journal=self.cash, date=date(2026, 2, 2))
+        self.assertFalse(second.paid)
+        self.assertEqual(second.interest_paid, second.interest)
+        self.assertEqual(second.principal_paid, 500000 - second.interest)
         self.assertFalse(last.paid)
+        # More than the next instalment ahead of time is a prepayment: per
+        # the product's policy (shorten), the last instalment goes first.
+        loan.register_payment(
+            second.principal - second.principal_paid + 1000000,
+            payment_journal=self.cash,
+            date=date(2026, 2, 3),
+        )
+        self.assertTrue(last.paid)
 
     def test_repayment_dialog_has_a_title_and_what_is_owed(self):
         loan = self._disbursed()
