@@ -1,6 +1,8 @@
 import logging
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
@@ -697,20 +699,36 @@ class KoperasiSavingsAccount(models.Model):
                 )
 
     @api.model
-    def _demo_deposit(self, account_ids, amounts):
-        """Demo data: post opening deposits when the products can post."""
-        for account, amount in zip(self.browse(account_ids), amounts, strict=True):
+    def _demo_history(self, account_ids, openings, monthly):
+        """Demo data: a year of savings as the teller and the month-end job
+        made it. Each account opens with ``openings`` on its open date, gets
+        ``monthly`` on the 5th of every month since, and each complete month
+        is closed with its interest (and the final tax on it), as the
+        month-end job posts it."""
+        today = business_today(self)
+        for account, opening, each in zip(
+            self.browse(account_ids), openings, monthly, strict=True
+        ):
+            journal = account._default_payment_journal_for_demo()
             try:
                 account.product_id._check_accounting()
             except ValidationError:
-                _logger.info(
-                    "Demo deposit skipped: %s has no accounting set up", account.name
-                )
                 continue
-            if account._default_payment_journal_for_demo():
-                account.deposit(
-                    amount, payment_journal=account._default_payment_journal_for_demo()
-                )
+            if not journal:
+                continue
+            day = account.open_date
+            account.deposit(opening, payment_journal=journal, date=day)
+            month = day.replace(day=1)
+            while True:
+                month_end = month + relativedelta(months=1) - timedelta(days=1)
+                if month_end >= today:
+                    break
+                account._post_interest(month.year, month.month)
+                month += relativedelta(months=1)
+                if month.replace(day=5) < today:
+                    account.deposit(
+                        each, payment_journal=journal, date=month.replace(day=5)
+                    )
 
     def _default_payment_journal_for_demo(self):
         return self.env["account.journal"].search(
