@@ -3,7 +3,7 @@ from odoo.tests import tagged
 from odoo.addons.koperasi_base.tests import hostile
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "koperasi_showcase")
 class TestHostileInput(hostile.HostileInputCase):
     """Every Dinas route, as a visitor and as a registered cooperative."""
 

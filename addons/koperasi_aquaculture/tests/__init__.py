@@ -5,3 +5,4 @@ from . import test_access_rights
 from . import test_portal
 from . import test_second_company
 from . import test_hostile_input
+from . import test_personas

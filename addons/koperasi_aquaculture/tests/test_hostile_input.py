@@ -5,7 +5,7 @@ from odoo.tests import tagged
 from odoo.addons.koperasi_base.tests import hostile
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "koperasi_showcase")
 class TestHostileInput(hostile.HostileInputCase):
     """Every pond route, as a visitor and as a farmer with a batch growing
     in her pond (so that her log forms are shown and fuzzed)."""

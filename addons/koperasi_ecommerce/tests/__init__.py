@@ -10,3 +10,4 @@ from . import test_shu_shop
 from . import test_tours
 from . import test_hostile_input
 from . import test_second_company
+from . import test_personas

@@ -15,3 +15,4 @@ from . import test_shu_members_part
 from . import test_business_date
 from . import test_workflow_rpc
 from . import test_hostile_input
+from . import test_personas

@@ -7,7 +7,7 @@ from odoo.addons.koperasi_base.tests import hostile
 from .common import KoperasiSavingsCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "koperasi_showcase")
 class TestHostileInput(hostile.HostileInputCase):
     """Every savings and loan route, as a member with savings and a loan
     product to apply for."""

@@ -16,8 +16,13 @@ registry.category("web_tour.tours").add("koperasi_member_price", {
     ],
 });
 
-registry.category("web_tour.tours").add("koperasi_transfer_checkout", {
-    steps: () => [
+/**
+ * A shopper puts the product page's product in the cart, pays by bank
+ * transfer (the page names the account ``paidTo`` when given) and uploads
+ * the proof of payment on the order.
+ */
+function transferCheckoutSteps(paidTo) {
+    return [
         {
             content: "Add the product to the cart",
             trigger: '#product_detail form[action^="/shop/cart/update"] #add_to_cart',
@@ -34,7 +39,9 @@ registry.category("web_tour.tours").add("koperasi_transfer_checkout", {
         ...tourUtils.pay(),
         {
             content: "Go to my quotations",
-            trigger: '.oe_website_sale_tx_status:contains("0123-01-000999-30-1")',
+            trigger: paidTo
+                ? `.oe_website_sale_tx_status:contains("${paidTo}")`
+                : ".oe_website_sale_tx_status",
             timeout: 30000,
             run() {
                 window.location.href = "/my/quotes";
@@ -71,7 +78,15 @@ registry.category("web_tour.tours").add("koperasi_transfer_checkout", {
             content: "The order waits for verification",
             trigger: ".o_koperasi_proof_to_verify",
         },
-    ],
+    ];
+}
+
+registry.category("web_tour.tours").add("koperasi_transfer_checkout", {
+    steps: () => transferCheckoutSteps("0123-01-000999-30-1"),
+});
+
+registry.category("web_tour.tours").add("koperasi_shopper_buys_catfish", {
+    steps: () => transferCheckoutSteps(),
 });
 
 registry.category("web_tour.tours").add("koperasi_verify_proof", {
