@@ -46,6 +46,28 @@ Install its dependencies: pip install -r <odoo source>/requirements.txt"
     ODOO_ADDONS_PATH="${paths#,},$ROOT/addons"
 }
 
+# apt_install PACKAGE...: installs the missing Debian packages when we are
+# root on Debian; says what to install otherwise.
+apt_install() {
+    [ $# -gt 0 ] || return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "Installing $* (Debian packages)"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq || true
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null \
+            || echo "Could not install $* with apt-get."
+    else
+        echo "Please install the Debian packages: $* (as root: apt-get install $*)"
+    fi
+}
+
+# ensure_wkhtmltopdf: Odoo prints its PDFs (member card, loan agreement, RAT
+# pack, letters) with wkhtmltopdf; without it they fall back to HTML.
+ensure_wkhtmltopdf() {
+    command -v wkhtmltopdf >/dev/null || apt_install wkhtmltopdf
+    command -v wkhtmltopdf >/dev/null \
+        || echo "WARNING: wkhtmltopdf is missing: PDFs will be shown as HTML."
+}
+
 odoo_cmd() {
     (cd /tmp && "$PYTHON" -m odoo "$@")
 }
@@ -127,7 +149,7 @@ db_user = $DB_USER
 db_password = $DB_PASSWORD
 http_interface = 127.0.0.1
 list_db = False
-max_cron_threads = 0
+max_cron_threads = ${KOPERASI_CRON_THREADS:-0}
 EOF
 }
 
@@ -140,6 +162,33 @@ new_database() {
     odoo_cmd shell -c "$conf" -d "$db" --log-level=warn --no-http \
         <"$ROOT/scripts/indonesian_company.py" >/dev/null \
         || die "Could not set up the company of database $db"
+}
+
+# build_showcase DB CONF: the showcase database of `scripts/demo.sh` and of
+# the test command's "all together" stage. Created without Odoo's generic
+# demo data (no San Francisco company, furniture or travel blog); the company
+# becomes the Indonesian cooperative before `account` is installed, so the
+# Indonesian chart is there before any money moves; Bahasa Indonesia is
+# loaded; then the suite's own showcase data (scripts/showcase.py).
+build_showcase() {
+    local db=$1 conf=$2 log=${3:-/dev/stdout}
+    odoo_cmd -c "$conf" -d "$db" -i base --without-demo=all --stop-after-init \
+        --log-level=warn >>"$log" 2>&1 || die "Could not create database $db"
+    odoo_cmd shell -c "$conf" -d "$db" --log-level=warn --no-http \
+        <"$ROOT/scripts/indonesian_company.py" >>"$log" 2>&1 \
+        || die "Could not set up the company of database $db"
+    odoo_cmd -c "$conf" -d "$db" -i "$(echo l10n_id $ADDONS | tr ' ' ',')" \
+        --without-demo=all --load-language=id_ID --stop-after-init \
+        --log-level=warn >>"$log" 2>&1 || die "Installing the suite into $db failed"
+    local out
+    out=$(odoo_cmd shell -c "$conf" -d "$db" --log-level=warn --no-http \
+        <"$ROOT/scripts/showcase.py" 2>&1) || true
+    printf '%s\n' "$out" >>"$log"
+    # `odoo shell` exits 0 even when the script raised: the script's last
+    # line says it finished.
+    grep -q '^Showcase ready\.$' <<<"$out" \
+        || die "Loading the showcase data into $db failed:
+$(tail -n 40 <<<"$out")"
 }
 
 drop_database() {

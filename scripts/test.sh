@@ -70,17 +70,12 @@ apt_needed=()
 command -v chromium >/dev/null || command -v google-chrome >/dev/null \
     || command -v chromium-browser >/dev/null || apt_needed+=(chromium)
 command -v docker-compose >/dev/null || apt_needed+=(docker-compose)
-if [ ${#apt_needed[@]} -gt 0 ]; then
-    echo "Installing ${apt_needed[*]} (Chromium runs the browser tours)"
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_needed[@]}" >/dev/null \
-            || echo "Could not install ${apt_needed[*]} with apt-get."
-    fi
-    command -v chromium >/dev/null || command -v google-chrome >/dev/null \
-        || command -v chromium-browser >/dev/null \
-        || die "Chromium is needed for the browser tours: install the Debian package 'chromium' (as root)."
-fi
+command -v wkhtmltopdf >/dev/null || apt_needed+=(wkhtmltopdf)
+apt_install "${apt_needed[@]}"
+command -v chromium >/dev/null || command -v google-chrome >/dev/null \
+    || command -v chromium-browser >/dev/null \
+    || die "Chromium is needed for the browser tours: install the Debian package 'chromium' (as root)."
+ensure_wkhtmltopdf
 echo "Python: $("$PYTHON" --version); browser: $( (chromium --version || google-chrome --version) 2>/dev/null | head -n 1)"
 
 if [ "$DO_LINT" = 1 ]; then
@@ -110,40 +105,74 @@ check_log() {
     return 0
 }
 
+# alone_run ADDON: installs ADDON alone (with its dependencies) in a fresh
+# database with demo data and runs its tests there with Odoo's runner. The
+# persona and hostile-input walks (tag koperasi_showcase) run once, on the
+# showcase database of the last stage.
+alone_run() {
+    local addon=$1 db="kst_${addon}_$SUFFIX" log="$WORK/$addon.log" rc=0
+    local started
+    started=$(date +%s)
+    new_database "$db" "$CONF"
+    odoo_cmd -c "$CONF" -d "$db" -i "$addon" --test-enable \
+        --test-tags "/$addon,-koperasi_showcase" \
+        --stop-after-init --log-level=test --http-port=0 >"$log" 2>&1 || rc=$?
+    grep -E 'odoo.tests.(stats|result)|Starting .*\.test_' "$log" | sed 's/^[0-9-]* [0-9:,]* [0-9]* //' || true
+    if [ "$rc" != 0 ] || ! check_log "$log"; then
+        grep -E -A40 ' (ERROR|CRITICAL) |^(FAIL|ERROR):' "$log" | head -n 400 || true
+        tail -n 40 "$log"
+        echo "$addon failed when installed alone (exit $rc)"
+        return 1
+    fi
+    local installed
+    installed=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$db" -Atc \
+        "select count(*) from ir_module_module where name like 'koperasi%' and state = 'installed' or name = 'dinas_portal' and state = 'installed'")
+    echo "$addon installed alone in $db (koperasi/dinas addons installed: $installed) in $(($(date +%s) - started))s"
+    drop_database "$db"
+}
+
 if [ "$DO_ALONE" = 1 ]; then
-    for addon in $ADDONS; do
-        stage "$addon: install alone with demo data and run its tests"
-        db="kst_${addon}_$SUFFIX"
-        DATABASES+=("$db")
-        new_database "$db" "$CONF"
-        log="$WORK/$addon.log"
-        rc=0
-        odoo_cmd -c "$CONF" -d "$db" -i "$addon" --test-enable --test-tags "/$addon" \
-            --stop-after-init --log-level=test --http-port=0 >"$log" 2>&1 || rc=$?
-        grep -E 'odoo.tests.(stats|result)|Starting .*\.test_' "$log" | sed 's/^[0-9-]* [0-9:,]* [0-9]* //' || true
-        if [ "$rc" != 0 ] || ! check_log "$log"; then
-            grep -E -A40 ' (ERROR|CRITICAL) |^(FAIL|ERROR):' "$log" | head -n 400 || true
-            tail -n 40 "$log"
-            die "$addon failed when installed alone (exit $rc)"
-        fi
-        installed=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$db" -Atc \
-            "select count(*) from ir_module_module where name like 'koperasi%' and state = 'installed' or name = 'dinas_portal' and state = 'installed'")
-        echo "$addon installed alone in $db (koperasi/dinas addons installed: $installed)"
-        drop_database "$db"
+    # Two at a time (KOPERASI_ALONE_JOBS), longest first; each prints its
+    # report when it ends.
+    JOBS=${KOPERASI_ALONE_JOBS:-2}
+    stage "Each addon alone with demo data, $JOBS at a time"
+    order=""
+    for addon in koperasi_ecommerce koperasi_membership koperasi_savings_loan \
+        koperasi_aquaculture dinas_portal koperasi_base; do
+        case " $ADDONS " in *" $addon "*) order="$order $addon" ;; esac
     done
+    for addon in $ADDONS; do
+        case " $order " in *" $addon "*) ;; *) order="$order $addon" ;; esac
+    done
+    declare -A RUNNING=()
+    failed=""
+    finish_one() {
+        local pid
+        wait -n -p pid "${!RUNNING[@]}" && status=0 || status=$?
+        local addon=${RUNNING[$pid]}
+        unset "RUNNING[$pid]"
+        say "$addon alone"
+        cat "$WORK/$addon.out"
+        [ "$status" = 0 ] || failed="$failed $addon"
+    }
+    for addon in $order; do
+        DATABASES+=("kst_${addon}_$SUFFIX")
+        while [ "${#RUNNING[@]}" -ge "$JOBS" ]; do finish_one; done
+        alone_run "$addon" >"$WORK/$addon.out" 2>&1 &
+        RUNNING[$!]=$addon
+    done
+    while [ "${#RUNNING[@]}" -gt 0 ]; do finish_one; done
+    [ -z "$failed" ] || die "Failed when installed alone:$failed"
 fi
 
 if [ "$DO_ALL" = 1 ]; then
-    stage "All five addons together with l10n_id"
+    stage "All five addons together: the showcase database of scripts/demo.sh"
     db="kst_all_$SUFFIX"
     DATABASES+=("$db")
-    new_database "$db" "$CONF"
     log="$WORK/all.log"
-    all=$(echo l10n_id $ADDONS | tr ' ' ',')
-    odoo_cmd -c "$CONF" -d "$db" -i "$all" --stop-after-init --log-level=warn >"$log" 2>&1 \
-        || { tail -n 80 "$log"; die "Installing $all failed"; }
-    check_log "$log" || { tail -n 80 "$log"; die "Installing $all logged errors"; }
-    echo "Installed: $all"
+    build_showcase "$db" "$CONF" "$log"
+    check_log "$log" || { tail -n 80 "$log"; die "Building the showcase logged errors"; }
+    sed -n '/^Logins (password = login):$/,$p' "$log"
 
     stage "Every test with pytest-odoo (browser tours included)"
     cd "$ROOT"
