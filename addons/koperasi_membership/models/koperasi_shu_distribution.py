@@ -36,10 +36,13 @@ class KoperasiShuDistribution(models.Model):
     _check_company_auto = True
 
     def _default_allocation_line_ids(self):
+        # The allocations are named in the cooperative's language (its
+        # contact's), as they are printed in the RAT pack.
+        lang = self.env.company.partner_id.lang or self.env.lang
         labels = dict(
             self.env["koperasi.shu.allocation"]
             ._fields["kind"]
-            ._description_selection(self.env)
+            ._description_selection(self.with_context(lang=lang).env)
         )
         return [
             fields.Command.create(

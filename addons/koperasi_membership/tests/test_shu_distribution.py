@@ -28,6 +28,26 @@ class TestShuDistribution(KoperasiShuCommon):
             ["reserve", "capital", "usage", "board", "staff", "education", "social"],
         )
 
+    def test_allocations_named_in_the_cooperatives_language(self):
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(
+            ["koperasi_membership"], ["id_ID"], overwrite=True
+        )
+        field = self.env["koperasi.shu.allocation"]._fields["kind"]
+        english = dict(
+            field._description_selection(self.env(context={"lang": "en_US"}))
+        )
+        indonesian = dict(
+            field._description_selection(self.env(context={"lang": "id_ID"}))
+        )
+        self.assertNotEqual(english["reserve"], indonesian["reserve"])
+        self.env.company.partner_id.lang = "id_ID"
+        # A board member reading English names the allocations in Indonesian,
+        # as the RAT pack prints them.
+        dist = self._distribution()
+        reserve = dist.allocation_line_ids.filtered(lambda line: line.kind == "reserve")
+        self.assertEqual(reserve.name, indonesian["reserve"])
+
     def test_worked_example(self):
         """Capital held month by month; C joined in July. With only the
         membership figures there is no volume: the usage pool goes to the
