@@ -336,7 +336,7 @@ class SaleOrder(models.Model):
         and a second order waiting for the shopper's proof of payment.
 
         Skipped when the shop cannot take transfers (no enabled transfer
-        provider with a journal).
+        provider) or invoice them (no chart of accounts, no sales journal).
         """
         provider = self.env.ref(
             "payment.payment_provider_transfer", raise_if_not_found=False
@@ -344,7 +344,15 @@ class SaleOrder(models.Model):
         website = self.env["website"].search(
             [("company_id", "=", self.env.company.id)], limit=1
         )
-        if not provider or provider.state != "enabled" or not website:
+        sales_journal = self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", self.env.company.id)], limit=1
+        )
+        if (
+            not provider
+            or provider.state != "enabled"
+            or not website
+            or not sales_journal
+        ):
             return False
         partner = self.env["res.partner"].browse(partner_id)
 
