@@ -1,7 +1,7 @@
 import hashlib
 import hmac
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.http import request
 
 
@@ -15,6 +15,24 @@ class SurveySurvey(models.Model):
         "Each visitor answers it once: a logged-in user once per contact, an "
         "anonymous visitor once per browser and address.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("dinas_published"):
+                vals.update(self._dinas_poll_values())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("dinas_published"):
+            vals = {**vals, **self._dinas_poll_values()}
+        return super().write(vals)
+
+    @api.model
+    def _dinas_poll_values(self):
+        """A Dinas poll is answered once: Odoo then offers no "take again"
+        to the visitor who answered."""
+        return {"is_attempts_limited": True, "attempts_limit": 1}
 
     def _dinas_visitor(self, user, partner):
         """Who answers this Dinas poll: the contact of a logged-in user, or

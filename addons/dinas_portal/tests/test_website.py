@@ -314,8 +314,11 @@ class TestWebsite(HttpCase):
         answer = Answer.search([("survey_id", "=", survey.id)])
         self.assertEqual(answer.access_token, first)
         answer._mark_done()
-        # Once sent, asking again shows the sent answer, never a second one.
+        # Once sent, asking again shows the sent answer, never a second one,
+        # and the page offers no "take again".
         self.assertEqual(self._start_poll(survey), first)
+        done = self.url_open(f"/survey/{survey.access_token}/{first}").text
+        self.assertNotIn("/survey/retry/", done)
         self.assertEqual(Answer.search_count([("survey_id", "=", survey.id)]), 1)
         # Another browser at the address is another visitor.
         other = self._start_poll(survey, agent="Mozilla/5.0 (iPhone) Uji")
