@@ -356,11 +356,14 @@ class KoperasiMember(models.Model):
         Returns whether the member now has a login."""
         self.ensure_one()
         partner = self.partner_id
+        email = partner.email.strip().lower()
+        # Logins compare without case; "=ilike" alone would read "_" and "%"
+        # of an address as wildcards and match somebody else's login.
         user = (
             self.env["res.users"]
             .sudo()
-            .with_context(active_test=False)
-            .search([("login", "=ilike", partner.email.strip())], limit=1)
+            .search([("login", "=ilike", email)])
+            .filtered(lambda user: user.login.lower() == email)[:1]
         )
         if not user:
             return False

@@ -112,3 +112,22 @@ class TestActivation(KoperasiMembershipCommon):
         self.assertEqual(twin.partner_id, twin_partner)
         self.assertNotEqual(twin.partner_id, self.candidate.partner_id)
         self.assertIn("another member", twin.message_ids[0].body)
+
+    def test_a_look_alike_address_links_nobody(self):
+        """An address whose "_" would be a wildcard in a LIKE pattern does
+        not reach another person's account."""
+        other = self.env["res.users"].create(
+            {
+                "name": "Siti Lain",
+                "login": "siti@example.com",
+                "email": "siti@example.com",
+                "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
+        )
+        member = self._create_member(
+            "Sxti", "3513104101800204", email="s_ti@example.com"
+        )
+        self._pay(member, "pokok", 100000)
+        member.with_user(self.manager).action_activate()
+        self.assertNotEqual(member.partner_id, other.partner_id)
+        self.assertEqual(member.partner_id.user_ids.login, "s_ti@example.com")
