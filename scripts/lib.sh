@@ -194,3 +194,74 @@ $(tail -n 40 <<<"$out")"
 drop_database() {
     PGPASSWORD=$DB_PASSWORD dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$1" 2>/dev/null || true
 }
+
+# size_odoo NODES [WORKERS]: the settings of each Odoo node of a prefork
+# deployment (scripts/serve.sh, scripts/docker-odoo.sh), from the machine's
+# cores and memory and PostgreSQL's max_connections (PG_MAX_CONNECTIONS, or
+# asked from the server at DB_HOST:DB_PORT). Sets SIZE_WORKERS, SIZE_CRON,
+# SIZE_MAXCONN, SIZE_MEM_SOFT and SIZE_MEM_HARD (bytes).
+size_odoo() {
+    local nodes=$1 cores mem_mb pg_max procs budget
+    cores=$(nproc)
+    # Odoo's rule of thumb, 2 workers a core and one more, shared by the
+    # nodes of this machine.
+    SIZE_WORKERS=${2:-$(((2 * cores + 1 + nodes - 1) / nodes))}
+    # Odoo prints PDFs by having wkhtmltopdf ask the server for the page's
+    # styles while a worker waits for it: one worker alone cannot.
+    [ "$SIZE_WORKERS" -ge 2 ] || die "A node needs at least 2 workers (Odoo prints PDFs with a second one)."
+    # Every node runs the scheduled jobs: Odoo claims each job with a row
+    # lock (SKIP LOCKED), so a job never runs on two nodes at once.
+    SIZE_CRON=1
+    pg_max=${PG_MAX_CONNECTIONS:-$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" \
+        -U "$DB_USER" -d postgres -Atqc 'show max_connections' 2>/dev/null || echo 100)}
+    # Each worker, cron worker and gevent process keeps a pool of its own.
+    # A prefork worker serves one request at a time and needs a few
+    # connections; 10 are kept for PostgreSQL's superusers, backups and psql.
+    procs=$((nodes * (SIZE_WORKERS + SIZE_CRON + 1)))
+    budget=$((pg_max - 10))
+    SIZE_MAXCONN=$((budget / procs))
+    [ "$SIZE_MAXCONN" -gt 16 ] && SIZE_MAXCONN=16
+    [ "$SIZE_MAXCONN" -ge 2 ] || die "PostgreSQL accepts $pg_max connections: too few for $nodes node(s) of $SIZE_WORKERS worker(s) ($procs processes need 2 each, and 10 are kept aside). Raise max_connections or give fewer workers."
+    # Memory: the soft limit recycles a worker after its request, the hard
+    # one stops a runaway request. Odoo's defaults (2 GiB / 2.5 GiB) unless
+    # the machine cannot give every process that much.
+    mem_mb=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo 2>/dev/null || echo 4096)
+    local per=$((mem_mb * 8 / 10 / procs))
+    [ "$per" -gt 2560 ] && per=2560
+    SIZE_MEM_HARD=$((per * 1024 * 1024))
+    SIZE_MEM_SOFT=$((per * 4 / 5 * 1024 * 1024))
+}
+
+# node_options: the [options] lines of a prefork node sized by size_odoo
+# (max_cron_threads = SIZE_CRON is given beside them).
+node_options() {
+    cat <<EOF
+workers = $SIZE_WORKERS
+db_maxconn = $SIZE_MAXCONN
+db_maxconn_gevent = $SIZE_MAXCONN
+proxy_mode = True
+x_sendfile = True
+limit_memory_soft = $SIZE_MEM_SOFT
+limit_memory_hard = $SIZE_MEM_HARD
+limit_time_cpu = 60
+limit_time_real = 120
+limit_time_real_cron = 900
+limit_request = 8192
+EOF
+}
+
+# render_nginx TEMPLATE OUT KEY=VALUE...: the proxy configuration.
+render_nginx() {
+    local template=$1 out=$2 pair key value text
+    shift 2
+    text=$(cat "$template")
+    for pair in "$@"; do
+        key=${pair%%=*}
+        value=${pair#*=}
+        text=${text//@$key@/$value}
+    done
+    if grep -q '@[A-Z_]*@' <<<"$text"; then
+        die "render_nginx: $(grep -o '@[A-Z_]*@' <<<"$text" | head -n 1) of $template was not replaced"
+    fi
+    printf '%s\n' "$text" >"$out"
+}

@@ -58,3 +58,68 @@ def superuser_env(odoo, registry):
     """An environment of the superuser, without chatter tracking, on a cursor."""
     with registry.cursor() as cr:
         yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+
+
+def pg_environ(options):
+    """The environment that points scripts at the database server of an
+    Odoo configuration's ``[options]``."""
+    import os
+
+    return {
+        **os.environ,
+        "PGHOST": options.get("db_host") or "127.0.0.1",
+        "PGPORT": options.get("db_port") or "5432",
+        "PGUSER": options.get("db_user") or "odoo",
+        "PGPASSWORD": options.get("db_password") or "odoo",
+    }
+
+
+@contextlib.contextmanager
+def serving(database, options, run, data_dir, nodes, workers, port, node_port):
+    """``database`` served by scripts/serve.sh (``nodes`` prefork nodes of
+    ``workers`` workers behind nginx on 127.0.0.1:``port``; node i on
+    ``node_port`` + 2i), its configurations, logs and pid files in ``run``.
+    Stopped (the nodes, the proxy) on leaving."""
+    import os
+    import signal
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    out = Path(run) / "serve.out"
+    serve = subprocess.Popen(
+        [
+            "bash",
+            str(root / "scripts/serve.sh"),
+            *("--db", database, "--nodes", str(nodes), "--workers", str(workers)),
+            *("--listen", f"127.0.0.1:{port}", "--node-port", str(node_port)),
+        ],
+        env={
+            **pg_environ(options),
+            "KOPERASI_DATA_DIR": str(data_dir),
+            "KOPERASI_RUN_DIR": str(run),
+        },
+        stdout=out.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(300):
+            if "Serving " in out.read_text():
+                break
+            if serve.poll() is not None:
+                raise RuntimeError(
+                    f"scripts/serve.sh ended:\n{out.read_text()[-3000:]}"
+                )
+            time.sleep(1)
+        else:
+            raise RuntimeError(
+                f"scripts/serve.sh did not start:\n{out.read_text()[-3000:]}"
+            )
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        try:
+            serve.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)

@@ -218,7 +218,7 @@ def test_docker_compose_file_is_valid():
         text=True,
         check=True,
     ).stdout.split()
-    assert {"db", "odoo-init", "odoo"} <= set(config)
+    assert {"db", "odoo-init", "odoo", "proxy"} <= set(config)
 
 
 def test_lint_refuses_server_and_user_clocks(tmp_path):
@@ -253,3 +253,86 @@ def test_base_addon_has_translation_and_tests():
     assert (path / "i18n" / f"{BASE_ADDON}.pot").is_file()
     assert list((path / "tests").glob("test_*.py"))
     assert _manifest(BASE_ADDON)["license"] == "LGPL-3"
+
+
+@pytest.mark.skipif(
+    not shutil.which("nginx") and not os.path.exists("/usr/sbin/nginx"), reason="nginx"
+)
+@pytest.mark.parametrize("mode", ["native", "docker"])
+def test_the_proxy_template_makes_a_valid_nginx_configuration(mode, tmp_path):
+    """The one proxy template, rendered as scripts/serve.sh and
+    scripts/docker-nginx.sh render it, is accepted by nginx."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    servers = {
+        "native": (
+            "server 127.0.0.1:8170 max_fails=1 fail_timeout=5s;",
+            "server 127.0.0.1:8171;",
+            "",
+            "",
+        ),
+        # Docker's `resolve` needs nginx 1.27.3 (the image's); Debian's is older.
+        "docker": (
+            "server localhost:8069;",
+            "server localhost:8072;",
+            "zone odoo_http 64k;",
+            "resolver 127.0.0.1;",
+        ),
+    }[mode]
+    script = 'source scripts/lib.sh; render_nginx scripts/nginx/koperasi.conf.in "$@"'
+    subprocess.run(
+        [
+            "bash",
+            "-c",
+            script,
+            "render",
+            str(tmp_path / "nginx.conf"),
+            f"RUN_DIR={tmp_path}",
+            f"LOG_DIR={tmp_path}",
+            "USER_LINE=",
+            "MIME_TYPES=/etc/nginx/mime.types",
+            f"RESOLVER_LINE={servers[3]}",
+            f"UPSTREAM_ZONE={servers[2]}",
+            "UPSTREAM_ZONE_WS=",
+            f"HTTP_SERVERS={servers[0]}",
+            f"WEBSOCKET_SERVERS={servers[1]}",
+            "LISTEN=127.0.0.1:8069",
+            f"FILESTORE={tmp_path}/filestore/",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    result = subprocess.run(
+        [
+            nginx,
+            "-t",
+            "-p",
+            str(tmp_path),
+            "-c",
+            str(tmp_path / "nginx.conf"),
+            "-g",
+            f"error_log {tmp_path}/e.log;",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    docker = (ROOT / "scripts/docker-nginx.sh").read_text()
+    assert "resolve max_fails" in docker and "zone odoo_http" in docker
+
+
+def test_render_nginx_refuses_a_word_left_out(tmp_path):
+    result = subprocess.run(
+        [
+            "bash",
+            "-c",
+            'source scripts/lib.sh; render_nginx scripts/nginx/koperasi.conf.in "$1" LISTEN=80',
+            "r",
+            str(tmp_path / "x.conf"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "was not replaced" in result.stderr
