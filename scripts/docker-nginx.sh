@@ -12,7 +12,7 @@ render_nginx /mnt/koperasi/scripts/nginx/koperasi.conf.in /etc/nginx/koperasi.co
     "RUN_DIR=/var/cache/koperasi" "LOG_DIR=/var/log/koperasi" "USER_LINE=user nginx;" \
     "MIME_TYPES=/etc/nginx/mime.types" "RESOLVER_LINE=resolver 127.0.0.11 valid=5s ipv6=off;" \
     "UPSTREAM_ZONE=zone odoo_http 64k;" "UPSTREAM_ZONE_WS=zone odoo_websocket 64k;" \
-    "HTTP_SERVERS=server odoo:8069 resolve max_fails=1 fail_timeout=5s;" \
-    "WEBSOCKET_SERVERS=server odoo:8072 resolve max_fails=1 fail_timeout=5s;" \
+    "HTTP_SERVERS=server odoo:8069 resolve max_fails=0;" \
+    "WEBSOCKET_SERVERS=server odoo:8072 resolve max_fails=0;" \
     "LISTEN=8069" "FILESTORE=/var/lib/odoo/filestore/"
 exec nginx -c /etc/nginx/koperasi.conf -g 'daemon off;'

@@ -58,6 +58,7 @@ DATA=$(cd "$DATA" && pwd)
 
 find_odoo
 ensure_postgres "$ROOT/var/postgres" 5439
+trap stop_postgres EXIT
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx-light
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || die "nginx is needed (Debian package nginx-light or nginx)."
@@ -100,8 +101,8 @@ EOF
     # a script, as prefork mode starts its gevent process by running it again.
     (cd /tmp && exec "$PYTHON" "$ROOT/scripts/odoo_node.py" -c "$conf") &
     PIDS+=($!)
-    http_servers+="server 127.0.0.1:$http_port max_fails=1 fail_timeout=5s; "
-    ws_servers+="server 127.0.0.1:$ws_port max_fails=1 fail_timeout=5s; "
+    http_servers+="server 127.0.0.1:$http_port max_fails=0; "
+    ws_servers+="server 127.0.0.1:$ws_port max_fails=0; "
 done
 
 rm -rf "$RUN/static_cache"

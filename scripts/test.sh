@@ -71,6 +71,8 @@ command -v chromium >/dev/null || command -v google-chrome >/dev/null \
     || command -v chromium-browser >/dev/null || apt_needed+=(chromium)
 command -v docker-compose >/dev/null || apt_needed+=(docker-compose)
 command -v wkhtmltopdf >/dev/null || apt_needed+=(wkhtmltopdf)
+# The deployment test serves the showcase with scripts/serve.sh behind nginx.
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_needed+=(nginx-light)
 apt_install "${apt_needed[@]}"
 command -v chromium >/dev/null || command -v google-chrome >/dev/null \
     || command -v chromium-browser >/dev/null \

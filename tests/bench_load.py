@@ -261,8 +261,9 @@ def report(args, run, out):
     )
     timed_out = sum("timed out" in line for line in errors)
     print(
-        f"proxy: {refused} upstream connections refused (retried on another node), "
-        f"{reset} reset, {timed_out} timed out"
+        f"proxy: {refused} upstream connections refused, {reset} reset and {timed_out} timed out; "
+        "a request that never reached a node, or a GET whose node stopped, went to another node "
+        "(only the failures above reached a member)"
     )
 
 
