@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from odoo.addons.koperasi_base.tools.business_date import business_day_bounds
 
@@ -55,16 +55,50 @@ class KoperasiMember(models.Model):
                 )
         return volumes
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        members = super().create(vals_list)
+        self.env.registry.clear_cache()  # _koperasi_active_member_id
+        return members
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"state", "partner_id", "company_id"} & set(vals):
+            self.env.registry.clear_cache()  # _koperasi_active_member_id
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()  # _koperasi_active_member_id
+        return res
+
+    @api.model
+    def _koperasi_active_member_domain(self, partner_ids, company_id):
+        """Members entitled to the member prices: the active members of the
+        company whose contacts are ``partner_ids`` (commercial partners)."""
+        return [
+            ("partner_id", "in", list(partner_ids)),
+            ("state", "=", "active"),
+            ("company_id", "=", company_id),
+        ]
+
+    @api.model
+    @tools.ormcache("partner_id", "company_id")
+    def _koperasi_active_member_id(self, partner_id, company_id):
+        """Id of the active member of the company whose commercial partner is
+        ``partner_id`` (``False`` if none): asked on every shop page of a
+        logged-in visitor, it is cached until a member is created, deleted or
+        changes its state, contact or company."""
+        domain = self._koperasi_active_member_domain([partner_id], company_id)
+        return self.sudo().search(domain, limit=1).id or False
+
     @api.model
     def _koperasi_active_member_for_user(self, user, company):
         """The active member of ``company`` whose contact is ``user``'s."""
         if not user or user._is_public():
             return self.browse()
-        return self.sudo().search(
-            [
-                ("partner_id", "=", user.partner_id.commercial_partner_id.id),
-                ("state", "=", "active"),
-                ("company_id", "=", company.id),
-            ],
-            limit=1,
+        return self.sudo().browse(
+            self._koperasi_active_member_id(
+                user.partner_id.commercial_partner_id.id, company.id
+            )
         )

@@ -20,18 +20,22 @@ class ResPartner(models.Model):
             for partner in self
             if partner.id
         }
-        members = (
-            self.env["koperasi.member"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "in", list(set(commercial_ids.values()))),
-                    ("state", "=", "active"),
-                    ("company_id", "=", self.env.company.id),
-                ]
+        Member = self.env["koperasi.member"]
+        company_id = self.env.company.id
+        partner_ids = set(commercial_ids.values())
+        if len(partner_ids) == 1:
+            # A shopper's own contact, on every shop page: a cached answer.
+            (partner_id,) = partner_ids
+            member_partner_ids = (
+                partner_ids
+                if Member._koperasi_active_member_id(partner_id, company_id)
+                else set()
             )
-        )
-        member_partner_ids = set(members.partner_id.ids)
+        else:
+            members = Member.sudo().search(
+                Member._koperasi_active_member_domain(partner_ids, company_id)
+            )
+            member_partner_ids = set(members.partner_id.ids)
         for partner in self:
             if commercial_ids.get(partner.id) in member_partner_ids:
                 partner.property_product_pricelist = member_pricelist
