@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .product_pricelist import clear_rules_cache
+
 
 class ProductCategory(models.Model):
     _inherit = "product.category"
@@ -17,3 +19,8 @@ class ProductCategory(models.Model):
                 raise ValidationError(
                     self.env._("A commission must be between 0 and 100%%.")
                 )
+
+    def write(self, vals):
+        if "parent_id" in vals:
+            clear_rules_cache(self.env)  # rules apply to categories and children
+        return super().write(vals)

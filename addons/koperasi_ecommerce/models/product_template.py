@@ -1,7 +1,9 @@
 from odoo import api, fields, models
+from odoo.models import PREFETCH_MAX
 
 from ..tools.demo_images import draw_product_image
 from ..tools.whatsapp import wa_link
+from .product_pricelist import clear_rules_cache
 
 
 class ProductTemplate(models.Model):
@@ -49,6 +51,23 @@ class ProductTemplate(models.Model):
                 ",".join(str(badge_id) for badge_id in sorted(badges._origin.ids))
                 or False
             )
+
+    def write(self, vals):
+        if "categ_id" in vals:
+            clear_rules_cache(self.env)  # rules apply to categories
+        return super().write(vals)
+
+    def _get_sales_prices(self, website):
+        """The prices before discount of a page of products on a pricelist
+        based on another one, computed at once (see product.pricelist)."""
+        pricelist = website.pricelist_id
+        if 1 < len(self) <= PREFETCH_MAX and pricelist:
+            bases = pricelist._koperasi_base_pricelists(discount_only=True)
+            if bases:
+                date = fields.Date.context_today(self)
+                with pricelist._koperasi_base_prices(bases, self, 1.0, None, date):
+                    return super()._get_sales_prices(website)
+        return super()._get_sales_prices(website)
 
     def _koperasi_badges(self):
         """The product's active badges, in badge order, for its page.
@@ -100,16 +119,9 @@ class ProductTemplate(models.Model):
     @api.model
     def _koperasi_pricelists_with_end(self, pricelist):
         """Whether ``pricelist`` or a pricelist it is based on has time-bound items."""
-        seen = self.env["product.pricelist"]
-        while pricelist and pricelist not in seen:
-            seen |= pricelist
-            items = pricelist.sudo().item_ids
-            if any(item.date_end for item in items):
-                return True
-            pricelist = items.filtered(
-                lambda item: item.base == "pricelist"
-            ).base_pricelist_id
-        return False
+        return bool(pricelist) and self.env[
+            "product.pricelist"
+        ]._koperasi_has_time_bound_items(pricelist.id)
 
     def _koperasi_whatsapp_link(self, url):
         self.ensure_one()
