@@ -26,6 +26,7 @@ import argparse
 import configparser
 import csv
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -74,6 +75,18 @@ def main():
         "--keep", action="store_true", help="keep the database and the run folder"
     )
     args = parser.parse_args()
+    # Bounded: a benchmark of this machine, not a load test of someone's.
+    if (
+        not 1 <= args.users <= 1000
+        or not 1 <= args.members <= 20000
+        or not 1 <= args.nodes <= 8
+    ):
+        parser.error("--users 1-1000, --members 1-20000, --nodes 1-8")
+    if (
+        not re.fullmatch(r"(\d+h)?(\d+m)?(\d+s)?", args.run_time)
+        or run_seconds(args.run_time) > 3600
+    ):
+        parser.error("--run-time such as 90s, 5m or 1h (at most 1h)")
 
     conf = configparser.ConfigParser()
     conf.read(args.config)
@@ -145,6 +158,13 @@ def run_locust(args, run):
     )
     if stopper:
         stopper.cancel()
+
+
+def run_seconds(text):
+    units = {"h": 3600, "m": 60, "s": 1}
+    return sum(
+        int(number) * units[unit] for number, unit in re.findall(r"(\d+)([hms])", text)
+    )
 
 
 def odoo_conf(options, run, data):
