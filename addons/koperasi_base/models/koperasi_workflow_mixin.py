@@ -115,15 +115,21 @@ class KoperasiWorkflowMixin(models.AbstractModel):
     def _workflow_number(self, vals_list):
         """Give each new record its company's next number."""
         field = self._workflow_sequence_field
+        by_company = {}
         for vals in vals_list:
             if vals.get(field, "/") not in ("/", False, None, ""):
                 continue
-            company = self.env["res.company"].browse(
-                vals.get("company_id") or self._workflow_number_company(vals)
+            company_id = vals.get("company_id") or self._workflow_number_company(vals)
+            by_company.setdefault(company_id, []).append(vals)
+        for company_id, company_vals in by_company.items():
+            numbers = numbering.next_company_numbers(
+                self.env,
+                self._workflow_sequence_code,
+                self.env["res.company"].browse(company_id),
+                len(company_vals),
             )
-            vals[field] = numbering.next_company_number(
-                self.env, self._workflow_sequence_code, company
-            )
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals[field] = number
 
     @api.model
     def _workflow_number_company(self, vals):

@@ -41,9 +41,28 @@ def company_sequence(env, code, company):
     )
 
 
-def next_company_number(env, code, company):
-    """The next number of ``code`` in ``company`` (``"/"`` without sequence)."""
+def next_company_numbers(env, code, company, count):
+    """The next ``count`` numbers of ``code`` in ``company``, in order
+    (``"/"`` without sequence). The sequence is looked up once for them all:
+    month-end interest numbers thousands of transactions in one create."""
     sequence = company_sequence(env, code, company)
     if not sequence:
-        return "/"
-    return sequence.with_company(company)._next()
+        return ["/"] * count
+    sequence = sequence.with_company(company)
+    if (
+        count > 1
+        and sequence.implementation == "standard"
+        and not sequence.use_date_range
+    ):
+        # The PostgreSQL sequence behind Odoo's gives the batch's numbers in
+        # one round trip; formatted as Odoo formats one (prefix, padding, suffix).
+        rows = env.execute_query(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s) ORDER BY 1",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for (number,) in rows]
+    return [sequence._next() for _index in range(count)]

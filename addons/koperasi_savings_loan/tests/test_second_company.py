@@ -124,3 +124,56 @@ class TestSecondCooperative(KoperasiLoanCommon):
         self.env["koperasi.loan"].browse((loan_a | loan_b).ids)._compute_ppap()
         self.assertEqual(loan_b.ppap_amount, 600000)
         self.assertEqual(loan_a.ppap_amount, 120000)
+
+    def _members(self, company, count, nik_start):
+        return self.env["koperasi.member"].create(
+            [
+                {
+                    "partner_id": self.env["res.partner"]
+                    .create({"name": f"Anggota {nik_start + i}"})
+                    .id,
+                    "nik": f"35130101019{nik_start + i:05d}",
+                    "state": "active",
+                    "company_id": company.id,
+                }
+                for i in range(count)
+            ]
+        )
+
+    def test_a_batch_is_numbered_per_cooperative_in_order(self):
+        """One create of accounts of both cooperatives (as a month-end batch
+        numbers thousands at once): each cooperative's numbers follow its own
+        counter, in order, none twice."""
+        Account = self.env["koperasi.savings.account"].with_context(
+            allowed_company_ids=[self.company.id, self.company_b.id]
+        )
+        ours, theirs = (
+            self._members(self.company, 3, 100),
+            self._members(self.company_b, 3, 200),
+        )
+        before_a = Account.create(
+            {"member_id": ours[0].id, "product_id": self.sukarela.id}
+        )
+        accounts = Account.create(
+            [
+                {
+                    "member_id": member.id,
+                    "product_id": product.id,
+                    "company_id": member.company_id.id,
+                }
+                for member, product in [
+                    (theirs[0], self.savings_b),
+                    (ours[1], self.sukarela),
+                    (theirs[1], self.savings_b),
+                    (ours[2], self.sukarela),
+                    (theirs[2], self.savings_b),
+                ]
+            ]
+        )
+        in_a = accounts.filtered(lambda a: a.company_id == self.company)
+        in_b = accounts - in_a
+        self.assertEqual(in_b.mapped("name"), [f"SIM/{n:06d}" for n in (1, 2, 3)])
+        number = int(before_a.name.rsplit("/", 1)[1])
+        self.assertEqual(
+            in_a.mapped("name"), [f"SIM/{n:06d}" for n in (number + 1, number + 2)]
+        )
