@@ -14,6 +14,8 @@ import datetime
 
 import pytz
 
+from odoo import fields
+
 DEFAULT_TZ = "Asia/Jakarta"
 
 
@@ -92,3 +94,12 @@ def business_day_bounds(records, day, company=None):
         start.astimezone(pytz.utc).replace(tzinfo=None),
         end.astimezone(pytz.utc).replace(tzinfo=None),
     )
+
+
+def odoo_today(records):
+    """The day Odoo's own code calls "today" (the user's timezone, as
+    ``fields.Date.context_today``). Only to meet Odoo's own computations on
+    their terms (the shop prices the "before discount" price at this date,
+    and koperasi_ecommerce prices a page ahead for it); never a business
+    date, which is the cooperative's: business_today()."""
+    return fields.Date.context_today(records)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.models import PREFETCH_MAX
 
+from odoo.addons.koperasi_base.tools.business_date import odoo_today
+
 from ..tools.demo_images import draw_product_image
 from ..tools.whatsapp import wa_link
 from .product_pricelist import clear_rules_cache
@@ -64,7 +66,8 @@ class ProductTemplate(models.Model):
         if 1 < len(self) <= PREFETCH_MAX and pricelist:
             bases = pricelist._koperasi_base_pricelists(discount_only=True)
             if bases:
-                date = fields.Date.context_today(self)
+                # The day website_sale prices these at (its own "today").
+                date = odoo_today(self)
                 with pricelist._koperasi_base_prices(bases, self, 1.0, None, date):
                     return super()._get_sales_prices(website)
         return super()._get_sales_prices(website)
