@@ -42,6 +42,7 @@ import time
 import uuid
 
 import requests
+from bench_support import pg_environ
 
 LANGS = ("en_US", "id_ID")
 # Website settings of the shop copied from the showcase where both have them.
@@ -63,16 +64,7 @@ WEBSITE_FIELDS = (
 def _pg_env():
     from odoo.tools import config
 
-    env = dict(os.environ)
-    env.update(
-        {
-            "PGHOST": str(config["db_host"] or ""),
-            "PGPORT": str(config["db_port"] or ""),
-            "PGUSER": str(config["db_user"] or ""),
-            "PGPASSWORD": str(config["db_password"] or ""),
-        }
-    )
-    return env
+    return pg_environ(config)
 
 
 def _odoo(config_path, *arguments):

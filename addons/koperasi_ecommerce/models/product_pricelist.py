@@ -116,28 +116,24 @@ class ProductPricelist(models.Model):
         those prices answer its ``_get_product_price`` (same products,
         quantity, unit, date and currency) while the page is priced.
         """
+        prefetch = contextlib.nullcontext()
         if self and compute_price and not kwargs and 1 < len(products) <= PREFETCH_MAX:
             bases = self._koperasi_base_pricelists()
             if bases:
                 date = date or fields.Datetime.now()
-                with self._koperasi_base_prices(bases, products, quantity, uom, date):
-                    return super()._compute_price_rule(
-                        products,
-                        quantity,
-                        currency=currency,
-                        uom=uom,
-                        date=date,
-                        compute_price=compute_price,
-                    )
-        return super()._compute_price_rule(
-            products,
-            quantity,
-            currency=currency,
-            uom=uom,
-            date=date,
-            compute_price=compute_price,
-            **kwargs,
-        )
+                prefetch = self._koperasi_base_prices(
+                    bases, products, quantity, uom, date
+                )
+        with prefetch:
+            return super()._compute_price_rule(
+                products,
+                quantity,
+                currency=currency,
+                uom=uom,
+                date=date,
+                compute_price=compute_price,
+                **kwargs,
+            )
 
     def _koperasi_base_pricelists(self, discount_only=False):
         """The other pricelists that the rules of ``self`` compute prices on
