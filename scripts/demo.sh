@@ -20,6 +20,7 @@ DB=${KOPERASI_DB:-koperasi}
 PORT=${KOPERASI_HTTP_PORT:-8069}
 
 find_odoo
+ensure_python_deps
 ensure_postgres "$ROOT/var/postgres" 5439
 trap stop_postgres EXIT
 mkdir -p "$ROOT/var"

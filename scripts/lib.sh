@@ -68,6 +68,30 @@ ensure_wkhtmltopdf() {
         || echo "WARNING: wkhtmltopdf is missing: PDFs will be shown as HTML."
 }
 
+# ensure_python_deps: the addons' Python dependencies (requirements.txt) and
+# the OCA addons they build on (requirements-oca.txt, with --no-deps: they
+# require the `odoo` distribution, which the package index does not have).
+ensure_python_deps() {
+    if ! "$PYTHON" -c 'import qrcode, xlsxwriter, fastapi, a2wsgi, multipart, ujson, accept_language, fastapi_openapi_overrides' 2>/dev/null; then
+        echo "Installing the Python dependencies of requirements.txt"
+        "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt"
+    fi
+    local missing="" line name
+    while read -r line; do
+        line=${line%%#*}
+        [ -n "${line// /}" ] || continue
+        name=${line%%==*}
+        name=${name#odoo-addon-}
+        "$PYTHON" -c "import importlib.util as u, sys; sys.exit(0 if u.find_spec('odoo.addons.$name') else 1)" \
+            2>/dev/null || missing="$missing $line"
+    done <"$ROOT/requirements-oca.txt"
+    if [ -n "$missing" ]; then
+        echo "Installing the OCA addons of requirements-oca.txt:$missing"
+        # shellcheck disable=SC2086
+        "$PYTHON" -m pip install -q --no-deps $missing
+    fi
+}
+
 odoo_cmd() {
     (cd /tmp && "$PYTHON" -m odoo "$@")
 }

@@ -66,6 +66,7 @@ if ! "$PYTHON" -c 'import pytest_odoo, websocket, xlsxwriter, qrcode, pylint_odo
     echo "Installing the Python dependencies of requirements.txt"
     "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt"
 fi
+ensure_python_deps
 apt_needed=()
 command -v chromium >/dev/null || command -v google-chrome >/dev/null \
     || command -v chromium-browser >/dev/null || apt_needed+=(chromium)
