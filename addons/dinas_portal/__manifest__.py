@@ -22,14 +22,20 @@
         "views/dinas_letter_request_views.xml",
         "views/dinas_cooperative_views.xml",
         "views/dinas_registration_views.xml",
+        "views/dinas_news_comment_views.xml",
+        "views/dinas_album_views.xml",
+        "views/dinas_announcement_views.xml",
+        "views/dinas_link_views.xml",
         "views/res_company_views.xml",
         "views/survey_survey_views.xml",
         "views/dinas_portal_menus.xml",
         "views/dinas_portal_templates.xml",
         "views/dinas_website_templates.xml",
+        "views/dinas_site_content_templates.xml",
     ],
     "demo": [
         "demo/dinas_portal_demo.xml",
+        "demo/dinas_site_content_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -34,7 +34,8 @@ class DinasWebsite(http.Controller):
         return request.httprequest.remote_addr
 
     # ------------------------------------------------------------------
-    # Profile, programmes, gallery, downloads, aid recipients, statistics
+    # Profile, programmes, downloads, aid recipients, statistics
+    # (the gallery, news comments and contact page: site_content.py)
     # ------------------------------------------------------------------
     @http.route("/dinas", type="http", auth="public", website=True, sitemap=True)
     def dinas_home(self, **kw):
@@ -47,24 +48,12 @@ class DinasWebsite(http.Controller):
         )
         return request.render(
             "dinas_portal.dinas_home",
-            {"programmes": programmes, "company": request.env.company},
+            {
+                "programmes": programmes,
+                "company": request.env.company,
+                "links": request.env["dinas.link"]._website_links(),
+            },
         )
-
-    @http.route("/dinas/galeri", type="http", auth="public", website=True)
-    def dinas_gallery(self, **kw):
-        pictures = (
-            request.env["dinas.programme"]
-            .sudo()
-            .search(
-                [
-                    *self._company_domain(),
-                    ("website_published", "=", True),
-                    ("show_in_gallery", "=", True),
-                ],
-                limit=60,
-            )
-        )
-        return request.render("dinas_portal.dinas_gallery", {"pictures": pictures})
 
     @http.route("/dinas/unduhan", type="http", auth="public", website=True)
     def dinas_downloads(self, **kw):

@@ -23,6 +23,13 @@ class DinasPortal(CustomerPortal):
             values["surat_count"] = (
                 Letter.search_count([]) if Letter.has_access("read") else 0
             )
+        if "pengumuman_count" in counters:
+            Announcement = request.env["dinas.announcement"]
+            values["pengumuman_count"] = (
+                Announcement.search_count(self._announcement_domain())
+                if Announcement.has_access("read")
+                else 0
+            )
         if "konsultasi_count" in counters:
             Consultation = request.env["dinas.consultation"]
             values["konsultasi_count"] = (
@@ -150,6 +157,66 @@ class DinasPortal(CustomerPortal):
         )
         values["letter"] = letter_sudo
         return request.render("dinas_portal.portal_my_letter", values)
+
+    # ------------------------------------------------------------------
+    # Announcements for the registered cooperatives and MSMEs
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _announcement_domain():
+        # The record rules keep a member's own audience; the company the
+        # portal is opened on, and published announcements only.
+        return [
+            ("state", "=", "published"),
+            ("company_id", "=", request.env.company.id),
+        ]
+
+    @http.route(
+        ["/my/pengumuman", "/my/pengumuman/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_announcements(self, page=1, **kw):
+        Announcement = request.env["dinas.announcement"]
+        if not Announcement.has_access("read"):
+            raise request.not_found()
+        domain = self._announcement_domain()
+        count = Announcement.search_count(domain)
+        pager = portal_pager(
+            url="/my/pengumuman", total=count, page=page, step=self._items_per_page
+        )
+        announcements = Announcement.search(
+            domain, limit=self._items_per_page, offset=pager["offset"]
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "announcements": announcements,
+                "pager": pager,
+                "page_name": "pengumuman",
+                "default_url": "/my/pengumuman",
+            }
+        )
+        return request.render("dinas_portal.portal_my_announcements", values)
+
+    @http.route(
+        "/my/pengumuman/<int:announcement_id>",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_announcement(self, announcement_id, **kw):
+        Announcement = request.env["dinas.announcement"]
+        if not Announcement.has_access("read"):
+            raise request.not_found()
+        announcement = Announcement.search(
+            [("id", "=", announcement_id), *self._announcement_domain()], limit=1
+        )
+        if not announcement:
+            raise request.not_found()
+        values = self._prepare_portal_layout_values()
+        values.update({"announcement": announcement, "page_name": "pengumuman"})
+        return request.render("dinas_portal.portal_my_announcement", values)
 
     # ------------------------------------------------------------------
     # Private consultations

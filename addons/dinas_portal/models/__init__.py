@@ -11,6 +11,12 @@ from . import dinas_guestbook
 from . import dinas_download
 from . import dinas_programme
 from . import dinas_aid_recipient
+from . import dinas_news_comment
+from . import dinas_album
+from . import dinas_album_photo
+from . import dinas_announcement
+from . import dinas_link
+from . import blog_post
 from . import res_partner
 from . import res_company
 from . import survey_survey
