@@ -10,6 +10,7 @@
         "website_sale",
         "website_sale_loyalty",
         "sale_stock",
+        "stock_delivery",
         "website_sale_stock",
         "payment_custom",
         "account_payment",
@@ -25,6 +26,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/koperasi_shipping_data.xml",
         "wizard/sale_order_proof_reject_views.xml",
         "views/koperasi_business_unit_views.xml",
         "views/koperasi_producer_views.xml",
@@ -33,9 +35,12 @@
         "views/res_config_settings_views.xml",
         "views/koperasi_shop_templates.xml",
         "views/koperasi_ecommerce_menus.xml",
+        "views/koperasi_shipping_rate_views.xml",
+        "views/koperasi_shipping_templates.xml",
     ],
     "demo": [
         "demo/koperasi_ecommerce_demo.xml",
+        "demo/koperasi_shipping_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -17,3 +17,5 @@ from . import sale_order_line
 from . import stock_picking
 from . import account_move
 from . import sale_report
+from . import koperasi_shipping_rate
+from . import delivery_carrier

@@ -51,6 +51,22 @@ class ResCompany(models.Model):
         domain="[('type', 'in', ('bank', 'cash'))]",
     )
     koperasi_shop_whatsapp = fields.Char(string="Shop WhatsApp Number")
+    koperasi_courier_api_enabled = fields.Boolean(
+        string="Courier Rate Service",
+        help="Ask a courier-rate web service (RajaOngkir's API) for the courier "
+        "prices; the rate table is used when it does not answer.",
+    )
+    koperasi_courier_api_url = fields.Char(
+        string="Courier Rate Service URL",
+        default="https://api.rajaongkir.com/starter",
+    )
+    koperasi_courier_api_key = fields.Char(
+        string="Courier Rate Service API Key", groups="base.group_system"
+    )
+    koperasi_courier_origin_code = fields.Char(
+        string="Origin City ID",
+        help="The city id of the cooperative's shop in the courier-rate web service.",
+    )
 
     def _koperasi_producer_accounting(self):
         """Return ``(journal, expense account, payable account)`` of the

@@ -34,3 +34,17 @@ class ResConfigSettings(models.TransientModel):
     koperasi_shop_whatsapp = fields.Char(
         related="company_id.koperasi_shop_whatsapp", readonly=False
     )
+    koperasi_courier_api_enabled = fields.Boolean(
+        related="company_id.koperasi_courier_api_enabled", readonly=False
+    )
+    koperasi_courier_api_url = fields.Char(
+        related="company_id.koperasi_courier_api_url", readonly=False
+    )
+    koperasi_courier_api_key = fields.Char(
+        related="company_id.koperasi_courier_api_key",
+        readonly=False,
+        groups="base.group_system",
+    )
+    koperasi_courier_origin_code = fields.Char(
+        related="company_id.koperasi_courier_origin_code", readonly=False
+    )

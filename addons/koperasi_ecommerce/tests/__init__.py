@@ -11,3 +11,4 @@ from . import test_tours
 from . import test_hostile_input
 from . import test_second_company
 from . import test_personas
+from . import test_shipping
