@@ -154,12 +154,26 @@ class HostileInputCase(HttpCase):
             names.append(name)
         return names
 
+    def _lang_url_codes(self):
+        return set(
+            self.env["res.lang"]
+            .with_context(active_test=False)
+            .search([])
+            .mapped("url_code")
+        )
+
     def _is_own(self, path):
         """Whether a form's action is a route of the addon (the login form or
         the newsletter of a page are Odoo's own)."""
         adapter = self.env["ir.http"].routing_map().bind("localhost")
+        path = path.split("?")[0]
+        # A website in several languages prefixes its links with the
+        # language's URL code (/en/dinas/bukutamu): the route is the rest.
+        first, __, rest = path[1:].partition("/")
+        if first in self._lang_url_codes():
+            path = f"/{rest}"
         try:
-            endpoint, __ = adapter.match(path.split("?")[0], method="POST")
+            endpoint, __ = adapter.match(path, method="POST")
         except Exception:
             return False
         original = getattr(endpoint, "original_endpoint", None)
