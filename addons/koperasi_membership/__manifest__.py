@@ -6,7 +6,14 @@
     "category": "Koperasi",
     "author": "Koperasi Suite",
     "license": "LGPL-3",
-    "depends": ["koperasi_base", "account", "portal", "website"],
+    "depends": [
+        "koperasi_base",
+        "account",
+        "portal",
+        "website",
+        "website_blog",
+        "auth_oauth",
+    ],
     "external_dependencies": {"python": ["qrcode", "xlsxwriter"]},
     "data": [
         "security/koperasi_membership_groups.xml",
@@ -14,6 +21,8 @@
         "security/koperasi_membership_security.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/koperasi_news_data.xml",
+        "data/auth_oauth_data.xml",
         "report/koperasi_member_reports.xml",
         "report/koperasi_member_templates.xml",
         "report/koperasi_shu_reports.xml",
@@ -31,10 +40,12 @@
         "views/koperasi_website_templates.xml",
         "views/koperasi_website_footer.xml",
         "views/koperasi_shu_portal_templates.xml",
+        "views/koperasi_news_portal_templates.xml",
     ],
     "demo": [
         "demo/koperasi_member_demo.xml",
         "demo/koperasi_shu_demo.xml",
+        "demo/koperasi_news_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

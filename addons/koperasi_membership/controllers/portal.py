@@ -1,4 +1,4 @@
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
@@ -27,6 +27,42 @@ class KoperasiPortal(CustomerPortal):
             "page_name": "koperasi",
             "koperasi_dues": dues,
             "koperasi_card_url": f"/my/koperasi/card/{member.id}",
+            **self._prepare_koperasi_news_values(),
+        }
+
+    def _prepare_koperasi_news_values(self, limit=3):
+        """The latest Kopnews posts of the current website for /my/koperasi.
+
+        Read as the member, through website_blog's rules, in one query that
+        fetches what the page shows; none when the blog is another website's.
+        """
+        Post = request.env["blog.post"]
+        blog_id = request.env["ir.model.data"]._xmlid_to_res_id(
+            "koperasi_membership.blog_kopnews"
+        )
+        posts = Post
+        if blog_id:
+            posts = Post.search_fetch(
+                [
+                    ("blog_id", "=", blog_id),
+                    ("is_published", "=", True),
+                    ("post_date", "<=", fields.Datetime.now()),
+                    *request.website.website_domain(),
+                ],
+                [
+                    "name",
+                    "seo_name",
+                    "post_date",
+                    "teaser_manual",
+                    "content",
+                    "blog_id",
+                ],
+                order="post_date desc, id desc",
+                limit=limit,
+            )
+        return {
+            "koperasi_news_posts": posts,
+            "koperasi_news_blog": posts.blog_id[:1],
         }
 
     @http.route("/my/koperasi", type="http", auth="user", website=True)

@@ -17,3 +17,4 @@ from . import test_workflow_rpc
 from . import test_hostile_input
 from . import test_personas
 from . import test_portal_cost
+from . import test_kopnews
