@@ -8,6 +8,7 @@
     "license": "LGPL-3",
     "depends": [
         "koperasi_base",
+        "fastapi",
         "account",
         "portal",
         "website",
@@ -21,6 +22,7 @@
         "security/koperasi_membership_security.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/fastapi_endpoint_data.xml",
         "data/koperasi_news_data.xml",
         "data/auth_oauth_data.xml",
         "report/koperasi_member_reports.xml",

@@ -1,10 +1,12 @@
 import hashlib
 import hmac
+import math
 import time
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 # Defaults; System Parameters koperasi_base.form_limit_per_client and
 # koperasi_base.form_limit_total change them.
@@ -73,6 +75,57 @@ class KoperasiFormThrottle(models.Model):
                 )
             )
         Throttle.create({"scope": scope, "client": client})
+
+    @api.model
+    def _hit_rate(self, scope, client, limit, window_seconds=60):
+        """Count one request of ``client`` (an API token, a client address)
+        to ``scope`` within a sliding window, in the submissions' table that
+        every worker shares; returns the seconds to wait, 0 when the request
+        may go on.
+
+        One statement in its own short transaction: a request that then
+        fails (a wrong password, an unknown id) still counts. Refused
+        requests are not stored, so a client that insists keeps the table
+        small.
+        """
+        now = fields.Datetime.now()
+        since = now - timedelta(seconds=window_seconds)
+        client = (client or "unknown")[:64]
+        query = SQL(
+            """
+            WITH recent AS (
+                SELECT count(*) AS hits, min(create_date) AS oldest
+                  FROM koperasi_form_throttle
+                 WHERE scope = %(scope)s
+                   AND client = %(client)s
+                   AND create_date >= %(since)s
+            ), hit AS (
+                INSERT INTO koperasi_form_throttle (scope, client, create_date)
+                SELECT %(scope)s, %(client)s, %(now)s
+                  FROM recent
+                 WHERE hits < %(limit)s
+            )
+            SELECT hits, oldest FROM recent
+            """,
+            scope=scope,
+            client=client,
+            since=since,
+            now=now,
+            limit=limit,
+        )
+        if self.env.registry.in_test_mode():
+            # Tests run all requests in one transaction, held by the request's
+            # thread: a second cursor would wait for it forever.
+            self.env.cr.execute(query)
+            hits, oldest = self.env.cr.fetchone()
+        else:
+            with self.env.registry.cursor() as cr:
+                cr.execute(query)
+                hits, oldest = cr.fetchone()
+        if hits < limit:
+            return 0
+        wait = (oldest - since).total_seconds() if oldest else window_seconds
+        return max(1, math.ceil(wait))
 
     # ------------------------------------------------------------------
     # Captcha-free challenge

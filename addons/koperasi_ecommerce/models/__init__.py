@@ -19,3 +19,4 @@ from . import account_move
 from . import sale_report
 from . import koperasi_shipping_rate
 from . import delivery_carrier
+from . import fastapi_endpoint

@@ -12,3 +12,4 @@ from . import test_hostile_input
 from . import test_second_company
 from . import test_personas
 from . import test_shipping
+from . import test_api

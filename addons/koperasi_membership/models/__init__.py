@@ -8,3 +8,6 @@ from . import koperasi_capital_allocation
 from . import koperasi_shu_distribution
 from . import koperasi_shu_allocation
 from . import koperasi_shu_member_line
+from . import fastapi_endpoint
+from . import res_users
+from . import res_users_apikeys

@@ -18,3 +18,4 @@ from . import test_hostile_input
 from . import test_personas
 from . import test_portal_cost
 from . import test_kopnews
+from . import test_api

@@ -10,3 +10,4 @@ from . import koperasi_loan_line
 from . import koperasi_loan_payment
 from . import koperasi_loan_payment_allocation
 from . import koperasi_shu_distribution
+from . import fastapi_endpoint

@@ -1,0 +1,2 @@
+from .auth import auth_router
+from .member import member_router

@@ -1,0 +1,2 @@
+from .loans import loan_router
+from .savings import savings_router
