@@ -49,6 +49,14 @@ def text_field(max_length, min_length=0):
     ]
 
 
+def _typed_secret(value):
+    """A password as typed: kept as it is, but no control character (which
+    no keyboard types and PostgreSQL refuses)."""
+    if has_control_characters(value):
+        raise ValueError("the text holds characters that cannot be typed")
+    return value
+
+
 class ApiModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -73,7 +81,9 @@ class Message(BaseModel):
 
 class TokenRequest(ApiModel):
     login: text_field(254, 1) = Field(description="The member's login (e-mail).")
-    password: Annotated[str, Field(min_length=1, max_length=128)]
+    password: Annotated[
+        str, Field(min_length=1, max_length=128), AfterValidator(_typed_secret)
+    ]
     device: text_field(64) = Field(
         default="", description="A name for the device, shown to the member."
     )

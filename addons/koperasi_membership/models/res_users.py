@@ -20,8 +20,12 @@ class ResUsers(models.Model):
             )
             if not user:
                 raise AccessDenied()
-            user.with_user(user)._check_credentials(
-                {"type": "password", "login": login, "password": password},
-                {"interactive": False},
-            )
+            try:
+                user.with_user(user)._check_credentials(
+                    {"type": "password", "login": login, "password": password},
+                    {"interactive": False},
+                )
+            except ValueError as error:
+                # A value PostgreSQL refuses (a NUL) is no one's password.
+                raise AccessDenied() from error
         return user.sudo(False)

@@ -233,6 +233,7 @@ class TestMemberApi(MemberApiCase):
                 for body in (
                     {"login": value, "password": value},
                     {"login": self.user.login, "password": value, "device": value},
+                    {"login": self.user.login, "password": value},
                 ):
                     response = self._api("POST", "/auth/token", body=body)
                     self._assert_no_server_error(response, f"token {value!r}")
