@@ -100,11 +100,19 @@ def get_news(member: Member, limit: Limit = 20, offset: Offset = 0) -> list[News
     blog = env.ref("koperasi_membership.blog_kopnews", raise_if_not_found=False)
     if not blog or "blog.post" not in env:
         return []
+    # The posts of the member's cooperative's website, as /my/koperasi shows
+    # them on that website.
+    website = env["website"].search(
+        [("company_id", "=", member.company_id.id)], order="sequence, id", limit=1
+    )
+    if not website:
+        return []
     posts = env["blog.post"].search(
         [
             ("blog_id", "=", blog.id),
             ("is_published", "=", True),
             ("post_date", "<=", fields.Datetime.now()),
+            *website.website_domain(),
         ],
         order="post_date desc, id desc",
         limit=limit,
