@@ -45,7 +45,7 @@ class DinasAlbum(models.Model):
     def _cover_url(self):
         """The picture of the album in the list of albums."""
         self.ensure_one()
-        if self.cover:
+        if self.with_context(bin_size=True).cover:
             return f"/web/image/dinas.album/{self.id}/cover"
         photo = self.photo_ids[:1]
         if photo:

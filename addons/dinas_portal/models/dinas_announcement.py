@@ -26,7 +26,9 @@ class DinasAnnouncement(models.Model):
     _description = "Member Announcement"
     _inherit = ["koperasi.workflow.mixin"]
     _workflow_fields = ("state", "publish_date", "publisher_id")
-    _workflow_frozen_fields = ("target",)
+    # What the targeted members read and were mailed: changed only after
+    # "Unpublish", then published again by the head of the Dinas.
+    _workflow_frozen_fields = ("target", "name", "body", "company_id")
     _order = "publish_date desc, id desc"
     _check_company_auto = True
 

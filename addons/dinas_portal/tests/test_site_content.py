@@ -276,6 +276,11 @@ class TestSiteContent(DinasSiteContentCommon):
         )
         with self.assertRaises(AccessError):
             for_coops.with_user(self.staff).write({"target": "both"})
+        # Nor can the staff change what the members read and were mailed.
+        for vals in ({"body": "<p>Diubah diam-diam.</p>"}, {"name": "Diubah"}):
+            with self.assertRaises(AccessError):
+                for_coops.with_user(self.staff).write(vals)
+        self.assertEqual(for_coops.name, "Batas laporan RAT uji")
 
     # ------------------------------------------------------------------
     # Gallery, links, contact and profile
