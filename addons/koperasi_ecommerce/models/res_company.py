@@ -1,4 +1,7 @@
-from odoo import fields, models
+from urllib.parse import urlsplit
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -59,6 +62,7 @@ class ResCompany(models.Model):
     koperasi_courier_api_url = fields.Char(
         string="Courier Rate Service URL",
         default="https://api.rajaongkir.com/starter",
+        groups="base.group_system",
     )
     koperasi_courier_api_key = fields.Char(
         string="Courier Rate Service API Key", groups="base.group_system"
@@ -66,7 +70,23 @@ class ResCompany(models.Model):
     koperasi_courier_origin_code = fields.Char(
         string="Origin City ID",
         help="The city id of the cooperative's shop in the courier-rate web service.",
+        groups="base.group_system",
     )
+
+    @api.constrains("koperasi_courier_api_url")
+    def _check_koperasi_courier_api_url(self):
+        for company in self.sudo():
+            url = company.koperasi_courier_api_url
+            if not url:
+                continue
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValidationError(
+                    self.env._(
+                        "The courier rate service URL must start with https:// "
+                        "(or http://) and name a server."
+                    )
+                )
 
     def _koperasi_producer_accounting(self):
         """Return ``(journal, expense account, payable account)`` of the

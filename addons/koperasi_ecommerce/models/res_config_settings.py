@@ -38,7 +38,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.koperasi_courier_api_enabled", readonly=False
     )
     koperasi_courier_api_url = fields.Char(
-        related="company_id.koperasi_courier_api_url", readonly=False
+        related="company_id.koperasi_courier_api_url",
+        readonly=False,
+        groups="base.group_system",
     )
     koperasi_courier_api_key = fields.Char(
         related="company_id.koperasi_courier_api_key",
@@ -46,5 +48,7 @@ class ResConfigSettings(models.TransientModel):
         groups="base.group_system",
     )
     koperasi_courier_origin_code = fields.Char(
-        related="company_id.koperasi_courier_origin_code", readonly=False
+        related="company_id.koperasi_courier_origin_code",
+        readonly=False,
+        groups="base.group_system",
     )

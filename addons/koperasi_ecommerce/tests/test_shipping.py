@@ -109,9 +109,18 @@ class _RajaOngkirStub(BaseHTTPRequestHandler):
         courier = form.get("courier", "")
         service = self.server.services.get(courier, "REG")
         value = int(form.get("weight", "0")) * 10
-        body = json.dumps(_rajaongkir_answer(courier, service, value, "4-6")).encode()
+        status = 200
+        if courier in self.server.refused:
+            # RajaOngkir's answer to a courier the plan does not offer.
+            status = 400
+            body = json.dumps(
+                {"rajaongkir": {"status": {"code": 400, "description": "Invalid"}}}
+            ).encode()
+        else:
+            answer = _rajaongkir_answer(courier, service, value, "4-6")
+            body = json.dumps(answer).encode()
         try:
-            self.send_response(200)
+            self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -328,6 +337,7 @@ class TestShipping(HttpCase, KoperasiEcommerceCommon):
         server.requests = []
         server.abandoned = 0
         server.delay = delay
+        server.refused = set()
         server.services = {
             "jne": "REG",
             "jnt": "EZ",
@@ -380,6 +390,26 @@ class TestShipping(HttpCase, KoperasiEcommerceCommon):
             "/shop/get_delivery_rate", {"dm_id": self.carriers["jnt_ez"].id}
         )
         self.assertEqual(rate["price"], 34000)
+
+    def test_a_refused_question_leaves_the_service_on_for_the_others(self):
+        server = self._stub()
+        server.refused.add("jnt")
+        self.rows["jnt_ez", "Jakarta Selatan"].courier_city_code = "153"
+        self._move_shopper("Jakarta Selatan", self.jakarta)
+        self._fill_cart()
+        with self.assertLogs(
+            "odoo.addons.koperasi_ecommerce.models.delivery_carrier", "WARNING"
+        ):
+            rate = self.make_jsonrpc_request(
+                "/shop/get_delivery_rate", {"dm_id": self.carriers["jnt_ez"].id}
+            )
+        # J&T from the table, JNE still from the service right after.
+        self.assertEqual(rate["price"], 34000)
+        rate = self.make_jsonrpc_request(
+            "/shop/get_delivery_rate", {"dm_id": self.carriers["jne_reg"].id}
+        )
+        self.assertEqual(rate["price"], 20000)
+        self.assertEqual([r[2]["courier"] for r in server.requests], ["jnt", "jne"])
 
     def test_rate_service_timeout_falls_back_to_the_table(self):
         server = self._stub(delay=3.0)

@@ -136,8 +136,10 @@ def fetch_cost(
 
     Returns ``(price, etd_min, etd_max)``; raises :class:`CourierApiError`
     on any failure (network, timeout, HTTP status, JSON, content). Answers
-    are cached for :data:`CACHE_SECONDS`; after a failure the service is not
-    called again for :data:`DOWN_SECONDS`.
+    are cached for :data:`CACHE_SECONDS`; after the service failed (network,
+    timeout, a server error, an answer that is no JSON) it is not called
+    again for :data:`DOWN_SECONDS`; a question it refuses (a 4xx, a service
+    missing from the answer) is a miss for that question only.
     """
     base_url = (base_url or "").rstrip("/")
     key = (base_url, api_key, origin, destination, grams, courier, service)
@@ -159,14 +161,24 @@ def fetch_cost(
                 "courier": courier,
             },
             timeout=timeout,
+            # The key goes to the configured service only, never on to
+            # wherever a redirect points.
+            allow_redirects=False,
         )
-        response.raise_for_status()
+        if response.status_code >= 500:
+            response.raise_for_status()
+        if response.status_code != 200:
+            # A refusal of this one question (an unknown city, a courier
+            # the plan does not offer): the service itself is up.
+            raise CourierApiError(f"HTTP {response.status_code}")
         quote = parse_cost_response(response.json(), service)
-    except (requests.RequestException, ValueError, CourierApiError) as error:
+    except CourierApiError:
+        raise
+    except (requests.RequestException, ValueError) as error:
+        # The service is down or answers nonsense: leave it alone a moment
+        # rather than slow every checkout down.
         with _lock:
             _down_until[base_url] = time.monotonic() + DOWN_SECONDS
-        if isinstance(error, CourierApiError):
-            raise
         raise CourierApiError(f"{type(error).__name__}: {error}") from error
     with _lock:
         if len(_cache) >= _CACHE_SIZE:
