@@ -185,7 +185,7 @@ if [ "$DO_ALL" = 1 ]; then
     echo "Started $(($(date +%s) - START))s into the run; pytest's own timing follows."
     rc=0
     "$PYTHON" -m pytest -p no:cacheprovider -o addopts="" \
-        --odoo-config="$CONF" --odoo-database="$db" --odoo-http \
+        --odoo-config="$CONF" --odoo-database="$db" --odoo-http --durations=12 \
         --odoo-log-level=warn "${test_dirs[@]}" ${PYTEST_ARGS[@]+"${PYTEST_ARGS[@]}"} || rc=$?
     exit $rc
 fi
