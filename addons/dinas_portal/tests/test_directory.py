@@ -112,7 +112,14 @@ class TestDirectory(HttpCase):
             ]
         )
         self.url_open(url)  # warm the template and view caches
-        with self.assertQueryCount(12):
+        # With the member API (OCA's endpoint_route_handler) installed, a
+        # request reads the version of its routes once.
+        budget = 12 + bool(
+            self.env["ir.module.module"].search_count(
+                [("name", "=", "endpoint_route_handler"), ("state", "=", "installed")]
+            )
+        )
+        with self.assertQueryCount(budget):
             self.url_open(url)
         small, _response = self._count_queries(url)
         Cooperative.create(
@@ -122,7 +129,7 @@ class TestDirectory(HttpCase):
             ]
         )
         self.url_open(url)
-        with self.assertQueryCount(12):
+        with self.assertQueryCount(budget):
             self.url_open(url + "&page=3")
         large, response = self._count_queries(url + "&page=3")
         self.assertEqual(large, small)

@@ -11,3 +11,4 @@ from . import koperasi_shu_member_line
 from . import fastapi_endpoint
 from . import res_users
 from . import res_users_apikeys
+from . import ir_http
