@@ -162,18 +162,21 @@ class HostileInputCase(HttpCase):
             .mapped("url_code")
         )
 
+    def _route_path(self, path):
+        """The route of a link: without its query, nor the language's URL
+        code a website in several languages puts in front (/en/dinas/...)."""
+        path = path.split("?")[0].split("#")[0]
+        first, __, rest = path[1:].partition("/")
+        if first in self._lang_url_codes():
+            path = f"/{rest}"
+        return path
+
     def _is_own(self, path):
         """Whether a form's action is a route of the addon (the login form or
         the newsletter of a page are Odoo's own)."""
         adapter = self.env["ir.http"].routing_map().bind("localhost")
-        path = path.split("?")[0]
-        # A website in several languages prefixes its links with the
-        # language's URL code (/en/dinas/bukutamu): the route is the rest.
-        first, __, rest = path[1:].partition("/")
-        if first in self._lang_url_codes():
-            path = f"/{rest}"
         try:
-            endpoint, __ = adapter.match(path, method="POST")
+            endpoint, __ = adapter.match(self._route_path(path), method="POST")
         except Exception:
             return False
         original = getattr(endpoint, "original_endpoint", None)
@@ -270,6 +273,9 @@ class HostileInputCase(HttpCase):
                     self.authenticate(login, password)
                 else:
                     self.authenticate(None, None)
+                # A form shown on several pages (the guestbook on the
+                # contact page too) is walked once per persona.
+                walked_forms = set()
                 for rule, original in self._rules():
                     routing = rule.endpoint.routing
                     methods = set(routing.get("methods") or ("GET", "POST"))
@@ -335,6 +341,10 @@ class HostileInputCase(HttpCase):
                     else:
                         forms = []
                     for action, fields in forms:
+                        form_key = (self._route_path(action), tuple(sorted(fields)))
+                        if form_key in walked_forms:
+                            continue
+                        walked_forms.add(form_key)
                         _logger.info(
                             "%s: %s form %s fields %s",
                             self.addon,
