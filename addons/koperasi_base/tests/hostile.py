@@ -16,7 +16,7 @@ import json
 import logging
 import re
 import threading
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from lxml import html
 
@@ -44,6 +44,10 @@ HOSTILE_VALUES = (
 )
 # What an int part of a URL may carry (the converter takes digits only).
 HOSTILE_IDS = ("0", str(10**20), "9" * 40)
+# The challenge every public form carries (koperasi_base's template
+# form_challenge, read by koperasi.form.throttle): one piece of code whatever
+# the form, so its field is walked on the first form of each persona only.
+SHARED_FORM_FIELDS = frozenset({"kop_form_ts"})
 # Exceptions that reach the user as a message, not as a server error.
 USER_ERRORS = {
     "odoo.exceptions.UserError",
@@ -171,6 +175,15 @@ class HostileInputCase(HttpCase):
             path = f"/{rest}"
         return path
 
+    def _site_prefix(self):
+        """The language code the website puts in front of the current
+        persona's pages (``/en`` for a persona reading English on an
+        Indonesian website): the walk asks for the page itself, not for the
+        redirect to it."""
+        response = self.url_open("/", timeout=60)
+        first = urlsplit(response.url).path[1:].partition("/")[0]
+        return f"/{first}" if first and first in self._lang_url_codes() else ""
+
     def _is_own(self, path):
         """Whether a form's action is a route of the addon (the login form or
         the newsletter of a page are Odoo's own)."""
@@ -276,10 +289,13 @@ class HostileInputCase(HttpCase):
                 # A form shown on several pages (the guestbook on the
                 # contact page too) is walked once per persona.
                 walked_forms = set()
+                walked_shared = set()
+                prefix = self._site_prefix()
                 for rule, original in self._rules():
                     routing = rule.endpoint.routing
                     methods = set(routing.get("methods") or ("GET", "POST"))
                     kind = routing.get("type", "http")
+                    site = prefix if routing.get("website") else ""
                     url = self._url(rule)
                     # The URL's own parts.
                     for name in rule.arguments:
@@ -296,6 +312,7 @@ class HostileInputCase(HttpCase):
                             if kind == "json":
                                 self._json(hostile_url, {}, f"{login} {hostile_url}")
                             elif "GET" in methods:
+                                hostile_url = site + hostile_url
                                 response = self.url_open(hostile_url, timeout=60)
                                 self._check_response(
                                     response, f"{login} GET {hostile_url}"
@@ -331,13 +348,13 @@ class HostileInputCase(HttpCase):
                     if "GET" in methods:
                         for name in params:
                             for value in HOSTILE_VALUES:
-                                target = f"{url}?{name}={quote(value, safe='')}"
+                                target = f"{site}{url}?{name}={quote(value, safe='')}"
                                 response = self.url_open(target, timeout=60)
                                 self._check_response(
                                     response, f"{login} GET {target[:120]}"
                                 )
                                 requests += 1
-                        forms = self._forms(url)
+                        forms = self._forms(site + url)
                     else:
                         forms = []
                     for action, fields in forms:
@@ -353,8 +370,10 @@ class HostileInputCase(HttpCase):
                             sorted(fields),
                         )
                         for name in list(fields):
-                            if name == "csrf_token":
+                            if name == "csrf_token" or name in walked_shared:
                                 continue
+                            if name in SHARED_FORM_FIELDS:
+                                walked_shared.add(name)
                             for value in HOSTILE_VALUES:
                                 data = dict(fields, **{name: value})
                                 response = self.url_open(action, data=data, timeout=60)
