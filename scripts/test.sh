@@ -61,7 +61,7 @@ echo "Odoo 18.0 at $ODOO_DIR"
 echo "Addons path: $ODOO_ADDONS_PATH"
 
 stage "Test dependencies"
-if ! "$PYTHON" -c 'import pytest_odoo, websocket, xlsxwriter, qrcode, pylint_odoo' 2>/dev/null \
+if ! "$PYTHON" -c 'import pytest_odoo, xdist, websocket, xlsxwriter, qrcode, pylint_odoo' 2>/dev/null \
     || ! command -v ruff >/dev/null || ! command -v oca-checks-odoo-module >/dev/null; then
     echo "Installing the Python dependencies of requirements.txt"
     "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt"
@@ -134,16 +134,35 @@ alone_run() {
     drop_database "$db"
 }
 
+# showcase_run DB: builds the showcase database of scripts/demo.sh, the
+# database of the pytest stage.
+showcase_run() {
+    local db=$1 log="$WORK/all.log" started
+    started=$(date +%s)
+    ( build_showcase "$db" "$CONF" "$log" ) || {
+        tail -n 80 "$log"
+        echo "Building the showcase failed"
+        return 1
+    }
+    check_log "$log" || { tail -n 80 "$log"; echo "Building the showcase logged errors"; return 1; }
+    sed -n '/^Logins (password = login):$/,$p' "$log"
+    echo "showcase built in $db in $(($(date +%s) - started))s"
+}
+
+SHOWCASE_DB="kst_all_$SUFFIX"
+SHOWCASE_BUILT=0
 if [ "$DO_ALONE" = 1 ]; then
-    # Two at a time (KOPERASI_ALONE_JOBS), in an order that keeps both busy
-    # to the end (measured: ecommerce 370 s, savings_loan 300, membership
-    # 245, dinas_portal 190, aquaculture 170, base 40); each prints its
-    # report when it ends.
+    # Two jobs at a time (KOPERASI_ALONE_JOBS): the addons alone and the
+    # showcase database of the next stage, longest first, so that both stay
+    # busy to the end (measured: ecommerce 350 s, savings_loan 300,
+    # membership 250, the showcase 240, dinas_portal 210, aquaculture 150,
+    # base 40); each prints its report when it ends.
     JOBS=${KOPERASI_ALONE_JOBS:-2}
-    stage "Each addon alone with demo data, $JOBS at a time"
+    stage "Each addon alone with demo data, $JOBS at a time (and the showcase database)"
     order=""
-    for addon in koperasi_ecommerce koperasi_savings_loan dinas_portal \
-        koperasi_membership koperasi_aquaculture koperasi_base; do
+    for addon in koperasi_ecommerce koperasi_savings_loan koperasi_membership \
+        showcase dinas_portal koperasi_aquaculture koperasi_base; do
+        [ "$addon" = showcase ] && { [ "$DO_ALL" = 1 ] && order="$order showcase"; continue; }
         case " $ADDONS " in *" $addon "*) order="$order $addon" ;; esac
     done
     for addon in $ADDONS; do
@@ -154,30 +173,39 @@ if [ "$DO_ALONE" = 1 ]; then
     finish_one() {
         local pid
         wait -n -p pid "${!RUNNING[@]}" && status=0 || status=$?
-        local addon=${RUNNING[$pid]}
+        local job=${RUNNING[$pid]}
         unset "RUNNING[$pid]"
-        say "$addon alone"
-        cat "$WORK/$addon.out"
-        [ "$status" = 0 ] || failed="$failed $addon"
+        if [ "$job" = showcase ]; then
+            say "The showcase database (all five addons together)"
+            [ "$status" = 0 ] && SHOWCASE_BUILT=1
+        else
+            say "$job alone"
+        fi
+        cat "$WORK/$job.out"
+        [ "$status" = 0 ] || failed="$failed $job"
     }
-    for addon in $order; do
-        DATABASES+=("kst_${addon}_$SUFFIX")
+    for job in $order; do
         while [ "${#RUNNING[@]}" -ge "$JOBS" ]; do finish_one; done
-        alone_run "$addon" >"$WORK/$addon.out" 2>&1 &
-        RUNNING[$!]=$addon
+        if [ "$job" = showcase ]; then
+            DATABASES+=("$SHOWCASE_DB")
+            showcase_run "$SHOWCASE_DB" >"$WORK/$job.out" 2>&1 &
+        else
+            DATABASES+=("kst_${job}_$SUFFIX")
+            alone_run "$job" >"$WORK/$job.out" 2>&1 &
+        fi
+        RUNNING[$!]=$job
     done
     while [ "${#RUNNING[@]}" -gt 0 ]; do finish_one; done
-    [ -z "$failed" ] || die "Failed when installed alone:$failed"
+    [ -z "$failed" ] || die "Failed:$failed"
 fi
 
 if [ "$DO_ALL" = 1 ]; then
-    stage "All five addons together: the showcase database of scripts/demo.sh"
-    db="kst_all_$SUFFIX"
-    DATABASES+=("$db")
-    log="$WORK/all.log"
-    build_showcase "$db" "$CONF" "$log"
-    check_log "$log" || { tail -n 80 "$log"; die "Building the showcase logged errors"; }
-    sed -n '/^Logins (password = login):$/,$p' "$log"
+    db=$SHOWCASE_DB
+    if [ "$SHOWCASE_BUILT" = 0 ]; then
+        stage "All five addons together: the showcase database of scripts/demo.sh"
+        DATABASES+=("$db")
+        showcase_run "$db" || die "Building the showcase failed"
+    fi
 
     stage "Every test with pytest-odoo (browser tours included)"
     cd "$ROOT"
@@ -185,8 +213,18 @@ if [ "$DO_ALL" = 1 ]; then
     for addon in $ADDONS; do test_dirs+=("addons/$addon/tests"); done
     [ -z "$ONLY" ] && test_dirs+=("tests")
     echo "Started $(($(date +%s) - START))s into the run; pytest's own timing follows."
+    # KOPERASI_PYTEST_JOBS processes (pytest-xdist, a test file at a time):
+    # pytest-odoo gives each its own copy of the showcase database (createdb
+    # -T, with PostgreSQL's variables below) and its own HTTP port.
+    export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER PGPASSWORD=$DB_PASSWORD
+    parallel=()
+    PYTEST_JOBS=${KOPERASI_PYTEST_JOBS:-2}
+    if [ "$PYTEST_JOBS" -gt 1 ]; then
+        parallel=(-n "$PYTEST_JOBS" --dist loadfile)
+        for ((i = 0; i < PYTEST_JOBS; i++)); do DATABASES+=("$db-gw$i"); done
+    fi
     rc=0
-    "$PYTHON" -m pytest -p no:cacheprovider -o addopts="" \
+    "$PYTHON" -m pytest -p no:cacheprovider -p no:benchmark -o addopts="" ${parallel[@]+"${parallel[@]}"} \
         --odoo-config="$CONF" --odoo-database="$db" --odoo-http --durations=12 \
         --odoo-log-level=warn "${test_dirs[@]}" ${PYTEST_ARGS[@]+"${PYTEST_ARGS[@]}"} || rc=$?
     exit $rc
