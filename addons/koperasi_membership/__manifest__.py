@@ -20,6 +20,7 @@
         "security/koperasi_membership_groups.xml",
         "security/ir.model.access.csv",
         "security/koperasi_membership_security.xml",
+        "data/account_chart_template_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/fastapi_endpoint_data.xml",

@@ -700,21 +700,22 @@ class KoperasiShuDistribution(models.Model):
         if self.search_count([("company_id", "=", company.id), ("year", "=", year)]):
             return
         Account = self.env["account.account"].with_company(company)
-        accounts = {}
-        for code, name, account_type in (
-            ("KOP.410", "Pendapatan Jasa Usaha Koperasi", "income"),
-            ("KOP.510", "Beban Operasional Koperasi", "expense"),
-        ):
-            accounts[account_type] = Account.search(
-                [("code", "=", code), ("company_ids", "in", company.ids)], limit=1
-            ) or Account.create(
-                {"code": code, "name": name, "account_type": account_type}
+        accounts = {
+            account_type: Account.search(
+                [
+                    *Account._check_company_domain(company),
+                    ("account_type", "=", account_type),
+                    ("deprecated", "=", False),
+                ],
+                limit=1,
             )
+            for account_type in ("income", "expense")
+        }
         journal = self.env["account.journal"].search(
             [("company_id", "=", company.id), ("type", "=", "general")], limit=1
-        ) or self.env["account.journal"].create(
-            {"name": "Jurnal Umum Koperasi", "code": "KOPJU", "type": "general"}
         )
+        if not all(accounts.values()) or not journal:
+            return
         move = self.env["account.move"].create(
             {
                 "move_type": "entry",
