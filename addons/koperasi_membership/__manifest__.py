@@ -2,7 +2,7 @@
     "name": "Koperasi Membership",
     "summary": "Members, share capital (simpanan pokok and wajib), member card "
     "and the members' portal of an Indonesian cooperative",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Koperasi",
     "author": "Koperasi Suite",
     "license": "LGPL-3",

@@ -105,8 +105,16 @@ class AccountChartTemplate(models.AbstractModel):
         }
 
     def _koperasi_settings_values(self, template_code):
-        """``{res.company field: xmlid}`` for the chart ``template_code``."""
-        chart = self._get_koperasi_chart_accounts(template_code)
+        """``{res.company field: xmlid}`` for the chart ``template_code``: the
+        chart's account where it has one, unless the company already has the
+        koperasi account."""
+        chart = {
+            xmlid: chart_xmlid
+            for xmlid, chart_xmlid in self._get_koperasi_chart_accounts(
+                template_code
+            ).items()
+            if not self.ref(xmlid, raise_if_not_found=False)
+        }
         return {
             fname: chart.get(xmlid, xmlid)
             for fname, xmlid in self._get_koperasi_company_settings().items()
