@@ -699,17 +699,18 @@ class KoperasiShuDistribution(models.Model):
         year = today.year - 1
         if self.search_count([("company_id", "=", company.id), ("year", "=", year)]):
             return
-        Account = self.env["account.account"].with_company(company)
+        # The chart's sales and purchases accounts (the default accounts of
+        # its sales and purchase journals).
+        Journal = self.env["account.journal"]
         accounts = {
-            account_type: Account.search(
-                [
-                    *Account._check_company_domain(company),
-                    ("account_type", "=", account_type),
-                    ("deprecated", "=", False),
-                ],
+            account_type: Journal.search(
+                [("company_id", "=", company.id), ("type", "=", journal_type)],
                 limit=1,
+            ).default_account_id
+            for account_type, journal_type in (
+                ("income", "sale"),
+                ("expense", "purchase"),
             )
-            for account_type in ("income", "expense")
         }
         journal = self.env["account.journal"].search(
             [("company_id", "=", company.id), ("type", "=", "general")], limit=1
