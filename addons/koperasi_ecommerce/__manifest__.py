@@ -22,6 +22,7 @@
         "security/koperasi_ecommerce_groups.xml",
         "security/ir.model.access.csv",
         "security/koperasi_ecommerce_security.xml",
+        "data/account_chart_template_data.xml",
         "data/koperasi_ecommerce_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",

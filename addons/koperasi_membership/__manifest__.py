@@ -2,7 +2,7 @@
     "name": "Koperasi Membership",
     "summary": "Members, share capital (simpanan pokok and wajib), member card "
     "and the members' portal of an Indonesian cooperative",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Koperasi",
     "author": "Koperasi Suite",
     "license": "LGPL-3",
@@ -20,6 +20,7 @@
         "security/koperasi_membership_groups.xml",
         "security/ir.model.access.csv",
         "security/koperasi_membership_security.xml",
+        "data/account_chart_template_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/fastapi_endpoint_data.xml",

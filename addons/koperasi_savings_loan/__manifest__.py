@@ -10,6 +10,7 @@
         "security/koperasi_savings_loan_groups.xml",
         "security/ir.model.access.csv",
         "security/koperasi_savings_loan_security.xml",
+        "data/account_chart_template_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "report/koperasi_savings_reports.xml",

@@ -1,3 +1,4 @@
+from . import account_chart_template
 from . import res_company
 from . import res_config_settings
 from . import koperasi_business_unit

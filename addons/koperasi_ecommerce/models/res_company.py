@@ -90,55 +90,14 @@ class ResCompany(models.Model):
 
     def _koperasi_producer_accounting(self):
         """Return ``(journal, expense account, payable account)`` of the
-        producers' ledger, completing the configuration on first use."""
+        producers' ledger, from the koperasi settings."""
         self.ensure_one()
         company = self.sudo()
-        Journal = company.env["account.journal"]
-        Account = company.env["account.account"].with_company(company)
-        journal = company.koperasi_producer_journal_id or Journal.search(
-            [*Journal._check_company_domain(company), ("type", "=", "general")], limit=1
+        return (
+            company._koperasi_get_setting("koperasi_producer_journal_id"),
+            company._koperasi_get_setting("koperasi_producer_expense_account_id"),
+            company._koperasi_get_setting("koperasi_producer_payable_account_id"),
         )
-        expense = company.koperasi_producer_expense_account_id or Account.search(
-            [
-                *Account._check_company_domain(company),
-                ("account_type", "=", "expense_direct_cost"),
-            ],
-            limit=1,
-        )
-        if not expense:
-            expense = Account.search(
-                [
-                    *Account._check_company_domain(company),
-                    ("account_type", "=", "expense"),
-                ],
-                limit=1,
-            )
-        payable = company.koperasi_producer_payable_account_id
-        if not payable:
-            start = Account.search(
-                [
-                    *Account._check_company_domain(company),
-                    ("account_type", "=", "liability_payable"),
-                ],
-                limit=1,
-            )
-            payable = Account.create(
-                {
-                    "name": self.env._("Producer Payables (Shop)"),
-                    "code": Account._search_new_account_code(start.code or "2100"),
-                    "account_type": "liability_payable",
-                    "reconcile": True,
-                    "company_ids": [(6, 0, company.ids)],
-                }
-            )
-        company.write(
-            {
-                "koperasi_producer_journal_id": journal.id,
-                "koperasi_producer_expense_account_id": expense.id,
-                "koperasi_producer_payable_account_id": payable.id,
-            }
-        )
-        return journal, expense, payable
 
     def _koperasi_payout_journal(self):
         self.ensure_one()

@@ -93,3 +93,26 @@ class TestSecondCooperativeShop(KoperasiEcommerceCommon):
         self.assertEqual(entry.move_id.journal_id.company_id, self.company_b)
         self.assertEqual(self._balances(self.producer_b)[0], 80000.0)
         self.assertEqual(self._balances(self.producer), before_a)
+
+    def test_producer_accounting_comes_with_the_chart(self):
+        """Loading the chart gave the second cooperative its producers'
+        journal and accounts: the chart's own where it has them, the payable
+        created once with a code of the chart."""
+        company = self.company_b
+        journal, expense, payable = company._koperasi_producer_accounting()
+        prefix = f"account.{company.id}_"
+        self.assertEqual(journal.get_external_id()[journal.id], f"{prefix}general")
+        self.assertEqual(
+            expense.get_external_id()[expense.id], f"{prefix}cost_of_goods_sold"
+        )
+        self.assertEqual(
+            payable.get_external_id()[payable.id], f"{prefix}koperasi_utang_produsen"
+        )
+        self.assertEqual(payable.account_type, "liability_payable")
+        self.assertEqual(payable.with_company(company).code, "211101")
+        self.assertEqual(
+            company.koperasi_payout_journal_id.get_external_id()[
+                company.koperasi_payout_journal_id.id
+            ],
+            f"{prefix}bank",
+        )

@@ -1,15 +1,15 @@
 from odoo import api, fields, models
 
-#: Default account of each allocation kind: (code, name, account type).
-DEFAULT_ACCOUNTS = {
-    "reserve": ("320100", "Cadangan Koperasi", "equity"),
-    "capital": ("210510", "Utang SHU Anggota", "liability_current"),
-    "usage": ("210510", "Utang SHU Anggota", "liability_current"),
-    "board": ("210520", "Utang SHU Pengurus dan Pengawas", "liability_current"),
-    "staff": ("210530", "Utang SHU Karyawan", "liability_current"),
-    "education": ("210540", "Dana Pendidikan", "liability_current"),
-    "social": ("210550", "Dana Sosial", "liability_current"),
-    "other": ("210590", "Dana SHU Lainnya", "liability_current"),
+#: The company setting whose account each allocation kind credits by default.
+KIND_SETTINGS = {
+    "reserve": "koperasi_shu_reserve_account_id",
+    "capital": "koperasi_shu_members_account_id",
+    "usage": "koperasi_shu_members_account_id",
+    "board": "koperasi_shu_board_account_id",
+    "staff": "koperasi_shu_staff_account_id",
+    "education": "koperasi_shu_education_account_id",
+    "social": "koperasi_shu_social_account_id",
+    "other": "koperasi_shu_other_account_id",
 }
 
 
@@ -49,8 +49,8 @@ class KoperasiShuAllocation(models.Model):
     account_id = fields.Many2one(
         "account.account",
         check_company=True,
-        help="Credited when the distribution is posted; a default account is "
-        "created when empty.",
+        help="Credited when the distribution is posted; when empty, the "
+        "company's SHU account of the kind.",
     )
 
     @api.onchange("kind")
@@ -62,24 +62,8 @@ class KoperasiShuAllocation(models.Model):
                 ).get(line.kind)
 
     def _get_account(self):
-        """The configured account, or the default one of the kind."""
+        """The line's account, or the company's account of the kind."""
         self.ensure_one()
-        if self.account_id:
-            return self.account_id
-        company = self.company_id
-        code, name, account_type = DEFAULT_ACCOUNTS[self.kind]
-        Account = self.env["account.account"].sudo().with_company(company)
-        account = Account.search(
-            [("code", "=", code), ("company_ids", "in", company.ids)], limit=1
+        return self.account_id or self.company_id._koperasi_get_setting(
+            KIND_SETTINGS[self.kind]
         )
-        if not account:
-            account = Account.create(
-                {
-                    "code": code,
-                    "name": name,
-                    "account_type": account_type,
-                    "company_ids": [(6, 0, company.ids)],
-                }
-            )
-        self.sudo().account_id = account
-        return account

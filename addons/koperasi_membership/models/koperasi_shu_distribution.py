@@ -699,22 +699,24 @@ class KoperasiShuDistribution(models.Model):
         year = today.year - 1
         if self.search_count([("company_id", "=", company.id), ("year", "=", year)]):
             return
-        Account = self.env["account.account"].with_company(company)
-        accounts = {}
-        for code, name, account_type in (
-            ("KOP.410", "Pendapatan Jasa Usaha Koperasi", "income"),
-            ("KOP.510", "Beban Operasional Koperasi", "expense"),
-        ):
-            accounts[account_type] = Account.search(
-                [("code", "=", code), ("company_ids", "in", company.ids)], limit=1
-            ) or Account.create(
-                {"code": code, "name": name, "account_type": account_type}
+        # The chart's sales and purchases accounts (the default accounts of
+        # its sales and purchase journals).
+        Journal = self.env["account.journal"]
+        accounts = {
+            account_type: Journal.search(
+                [("company_id", "=", company.id), ("type", "=", journal_type)],
+                limit=1,
+            ).default_account_id
+            for account_type, journal_type in (
+                ("income", "sale"),
+                ("expense", "purchase"),
             )
+        }
         journal = self.env["account.journal"].search(
             [("company_id", "=", company.id), ("type", "=", "general")], limit=1
-        ) or self.env["account.journal"].create(
-            {"name": "Jurnal Umum Koperasi", "code": "KOPJU", "type": "general"}
         )
+        if not all(accounts.values()) or not journal:
+            return
         move = self.env["account.move"].create(
             {
                 "move_type": "entry",

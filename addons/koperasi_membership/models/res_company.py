@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class ResCompany(models.Model):
@@ -43,6 +44,43 @@ class ResCompany(models.Model):
         help="Receives the unpaid dues withheld from an exit refund, and the "
         "deductions and credits of other services without their own account.",
     )
+    koperasi_shu_reserve_account_id = fields.Many2one(
+        "account.account",
+        string="SHU Reserve Account",
+        check_company=True,
+        help="Credited with the reserve's share of the SHU (cadangan).",
+    )
+    koperasi_shu_members_account_id = fields.Many2one(
+        "account.account",
+        string="Members' SHU Payable Account",
+        check_company=True,
+        help="Credited with the members' share of the SHU until it is paid.",
+    )
+    koperasi_shu_board_account_id = fields.Many2one(
+        "account.account",
+        string="Board's SHU Payable Account",
+        check_company=True,
+    )
+    koperasi_shu_staff_account_id = fields.Many2one(
+        "account.account",
+        string="Staff's SHU Payable Account",
+        check_company=True,
+    )
+    koperasi_shu_education_account_id = fields.Many2one(
+        "account.account",
+        string="Education Fund Account",
+        check_company=True,
+    )
+    koperasi_shu_social_account_id = fields.Many2one(
+        "account.account",
+        string="Social Fund Account",
+        check_company=True,
+    )
+    koperasi_shu_other_account_id = fields.Many2one(
+        "account.account",
+        string="Other SHU Funds Account",
+        check_company=True,
+    )
     koperasi_shu_members_only = fields.Boolean(
         string="SHU from Members' Business Only",
         help="Share among the members only the part of the year's result "
@@ -59,34 +97,26 @@ class ResCompany(models.Model):
     )
 
     def _koperasi_get_account(self, kind):
-        """Return the configured account of ``kind`` (pokok, wajib,
-        settlement), creating the default one when none is set."""
+        """Return the account of ``kind`` (pokok, wajib, settlement) of the
+        koperasi settings."""
+        return self._koperasi_get_setting(f"koperasi_{kind}_account_id")
+
+    def _koperasi_get_setting(self, fname):
+        """Return the company's account or journal ``fname`` of the koperasi
+        settings; a clear error when it is not set."""
         self.ensure_one()
-        field = f"koperasi_{kind}_account_id"
-        account = self[field]
-        if account:
-            return account
-        defaults = {
-            "pokok": ("310100", "Simpanan Pokok Anggota", "equity"),
-            "wajib": ("310200", "Simpanan Wajib Anggota", "equity"),
-            "settlement": ("310900", "Penyelesaian Keluar Anggota", "equity"),
-        }
-        code, name, account_type = defaults[kind]
-        Account = self.env["account.account"].sudo().with_company(self)
-        account = Account.search(
-            [("code", "=", code), ("company_ids", "in", self.ids)], limit=1
-        )
-        if not account:
-            account = Account.create(
-                {
-                    "code": code,
-                    "name": name,
-                    "account_type": account_type,
-                    "company_ids": [(6, 0, self.ids)],
-                }
+        value = self[fname]
+        if not value:
+            raise UserError(
+                self.env._(
+                    "The %(setting)s of %(company)s is not set. Set it in the "
+                    "company's koperasi settings (the chart of accounts sets it "
+                    "up when it is loaded).",
+                    setting=self._fields[fname]._description_string(self.env),
+                    company=self.name,
+                )
             )
-        self.sudo()[field] = account
-        return account
+        return value
 
     def _koperasi_get_journal(self):
         """Return the capital journal, by default the first cash journal."""

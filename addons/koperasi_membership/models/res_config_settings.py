@@ -35,3 +35,24 @@ class ResConfigSettings(models.TransientModel):
     koperasi_shu_members_only = fields.Boolean(
         related="company_id.koperasi_shu_members_only", readonly=False
     )
+    koperasi_shu_reserve_account_id = fields.Many2one(
+        related="company_id.koperasi_shu_reserve_account_id", readonly=False
+    )
+    koperasi_shu_members_account_id = fields.Many2one(
+        related="company_id.koperasi_shu_members_account_id", readonly=False
+    )
+    koperasi_shu_board_account_id = fields.Many2one(
+        related="company_id.koperasi_shu_board_account_id", readonly=False
+    )
+    koperasi_shu_staff_account_id = fields.Many2one(
+        related="company_id.koperasi_shu_staff_account_id", readonly=False
+    )
+    koperasi_shu_education_account_id = fields.Many2one(
+        related="company_id.koperasi_shu_education_account_id", readonly=False
+    )
+    koperasi_shu_social_account_id = fields.Many2one(
+        related="company_id.koperasi_shu_social_account_id", readonly=False
+    )
+    koperasi_shu_other_account_id = fields.Many2one(
+        related="company_id.koperasi_shu_other_account_id", readonly=False
+    )

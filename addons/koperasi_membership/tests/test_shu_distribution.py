@@ -157,7 +157,7 @@ class TestShuDistribution(KoperasiShuCommon):
         self.assertEqual(move.amount_total, 10000000)
         reserve = dist.allocation_line_ids.filtered(lambda a: a.kind == "reserve")
         reserve_line = move.line_ids.filtered(
-            lambda line: line.account_id == reserve.account_id
+            lambda line: line.account_id == reserve._get_account()
         )
         self.assertEqual(reserve_line.credit, 6000002)
         payable = dist._get_members_payable_account()

@@ -138,7 +138,7 @@ class TestShuMembersPart(KoperasiShuCommon):
         )
         reserve_account = dist.allocation_line_ids.filtered(
             lambda a: a.kind == "reserve"
-        ).account_id
+        )._get_account()
         reserve_credit = sum(
             move.line_ids.filtered(
                 lambda line: line.account_id == reserve_account

@@ -1,3 +1,4 @@
+from . import account_chart_template
 from . import res_company
 from . import koperasi_savings_product
 from . import koperasi_savings_account

@@ -19,16 +19,6 @@ class KoperasiLoanProduct(models.Model):
     _order = "sequence, name"
     _check_company_auto = True
 
-    def _default_account(self, account_types):
-        return self.env["account.account"].search(
-            [
-                *self.env["account.account"]._check_company_domain(self.env.company),
-                ("account_type", "in", account_types),
-                ("deprecated", "=", False),
-            ],
-            limit=1,
-        )
-
     def _default_journal(self):
         return self.env["account.journal"].search(
             [
@@ -114,40 +104,41 @@ class KoperasiLoanProduct(models.Model):
         "account.account",
         string="Loan Receivable Account",
         check_company=True,
-        default=lambda self: self._default_account(
-            ["asset_current", "asset_receivable"]
-        ),
     )
     account_interest_id = fields.Many2one(
         "account.account",
         string="Interest Income Account",
         check_company=True,
-        default=lambda self: self._default_account(["income"]),
     )
     account_penalty_id = fields.Many2one(
         "account.account",
         string="Denda Income Account",
         check_company=True,
-        default=lambda self: self._default_account(["income_other", "income"]),
     )
     account_fee_id = fields.Many2one(
         "account.account",
         string="Fee Income Account",
         check_company=True,
-        default=lambda self: self._default_account(["income_other", "income"]),
     )
     account_provision_expense_id = fields.Many2one(
         "account.account",
         string="Provision Expense Account",
         check_company=True,
-        default=lambda self: self._default_account(["expense"]),
     )
     account_allowance_id = fields.Many2one(
         "account.account",
         string="Loan Loss Allowance Account",
         check_company=True,
-        default=lambda self: self._default_account(["asset_current"]),
     )
+
+    @api.onchange("company_id")
+    def _onchange_company_accounts(self):
+        for product in self:
+            for fname, account in product._get_company_accounts(
+                product.company_id
+            ).items():
+                if not product[fname]:
+                    product[fname] = account
 
     @api.constrains(
         "interest_rate",
@@ -185,6 +176,45 @@ class KoperasiLoanProduct(models.Model):
                         name=product.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            company = (
+                self.env["res.company"].browse(vals.get("company_id"))
+                or self.env.company
+            )
+            for fname, account in self._get_company_accounts(company).items():
+                if account and fname not in vals:
+                    vals[fname] = account.id
+        return super().create(vals_list)
+
+    @api.model
+    def _get_company_accounts(self, company):
+        """The accounts of the koperasi settings of ``company`` a loan
+        product posts to by default."""
+        company = company.sudo()
+        return {
+            "account_receivable_id": company.koperasi_loan_receivable_account_id,
+            "account_interest_id": company.koperasi_loan_interest_account_id,
+            "account_penalty_id": company.koperasi_loan_penalty_account_id,
+            "account_fee_id": company.koperasi_admin_fee_account_id,
+            "account_provision_expense_id": company.koperasi_ppap_expense_account_id,
+            "account_allowance_id": company.koperasi_ppap_account_id,
+        }
+
+    def _fill_company_accounts(self):
+        """Give the products their company's accounts where they have none."""
+        for product in self:
+            values = {
+                fname: account.id
+                for fname, account in self._get_company_accounts(
+                    product.company_id
+                ).items()
+                if account and not product[fname]
+            }
+            if values:
+                product.write(values)
 
     def simulate_schedule(self, principal, term_months, start_date=None):
         """The instalment table of a loan of this product.

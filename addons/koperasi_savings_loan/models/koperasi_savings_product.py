@@ -8,28 +8,6 @@ class KoperasiSavingsProduct(models.Model):
     _order = "sequence, name"
     _check_company_auto = True
 
-    def _default_account(self, account_types):
-        return self.env["account.account"].search(
-            [
-                *self.env["account.account"]._check_company_domain(self.env.company),
-                ("account_type", "in", account_types),
-                ("deprecated", "=", False),
-            ],
-            limit=1,
-        )
-
-    def _default_account_liability(self):
-        return self._default_account(["liability_current"])
-
-    def _default_account_interest(self):
-        return self._default_account(["expense"])
-
-    def _default_account_tax(self):
-        return self._default_account(["liability_current"])
-
-    def _default_account_fee(self):
-        return self._default_account(["income_other", "income"])
-
     def _default_journal(self):
         return self.env["account.journal"].search(
             [
@@ -94,25 +72,21 @@ class KoperasiSavingsProduct(models.Model):
         "account.account",
         string="Savings Liability Account",
         check_company=True,
-        default=lambda self: self._default_account_liability(),
     )
     account_interest_id = fields.Many2one(
         "account.account",
         string="Interest Expense Account",
         check_company=True,
-        default=lambda self: self._default_account_interest(),
     )
     account_tax_id = fields.Many2one(
         "account.account",
         string="Tax Payable Account",
         check_company=True,
-        default=lambda self: self._default_account_tax(),
     )
     account_fee_id = fields.Many2one(
         "account.account",
         string="Fee Income Account",
         check_company=True,
-        default=lambda self: self._default_account_fee(),
     )
     account_ids = fields.One2many("koperasi.savings.account", "product_id")
     account_count = fields.Integer(compute="_compute_account_count")
@@ -125,6 +99,22 @@ class KoperasiSavingsProduct(models.Model):
         )
         for product in self:
             product.account_count = counts.get(product, 0)
+
+    @api.onchange("kind", "company_id")
+    def _onchange_company_accounts(self):
+        liability_accounts = (
+            self.company_id.koperasi_sukarela_account_id
+            | self.company_id.koperasi_berjangka_account_id
+        )
+        for product in self:
+            if product.account_liability_id in liability_accounts:
+                # The account of the other kind: the kind changed.
+                product.account_liability_id = False
+            for fname, account in product._get_company_accounts(
+                product.company_id, product.kind
+            ).items():
+                if not product[fname]:
+                    product[fname] = account
 
     @api.constrains(
         "kind",
@@ -168,6 +158,46 @@ class KoperasiSavingsProduct(models.Model):
                         "A percentage of %(name)s is above 100.", name=product.name
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            company = (
+                self.env["res.company"].browse(vals.get("company_id"))
+                or self.env.company
+            )
+            kind = vals.get("kind") or self.default_get(["kind"]).get("kind")
+            for fname, account in self._get_company_accounts(company, kind).items():
+                if account and fname not in vals:
+                    vals[fname] = account.id
+        return super().create(vals_list)
+
+    @api.model
+    def _get_company_accounts(self, company, kind):
+        """The accounts of the koperasi settings of ``company`` a product of
+        ``kind`` posts to by default."""
+        company = company.sudo()
+        return {
+            "account_liability_id": company.koperasi_berjangka_account_id
+            if kind == "berjangka"
+            else company.koperasi_sukarela_account_id,
+            "account_interest_id": company.koperasi_savings_interest_account_id,
+            "account_tax_id": company.koperasi_savings_tax_account_id,
+            "account_fee_id": company.koperasi_admin_fee_account_id,
+        }
+
+    def _fill_company_accounts(self):
+        """Give the products their company's accounts where they have none."""
+        for product in self:
+            values = {
+                fname: account.id
+                for fname, account in self._get_company_accounts(
+                    product.company_id, product.kind
+                ).items()
+                if account and not product[fname]
+            }
+            if values:
+                product.write(values)
 
     def _check_accounting(self):
         """Raise a clear error when the product cannot post."""

@@ -31,3 +31,58 @@ class ResCompany(models.Model):
         string="Provision: doubtful (%)", default=50.0
     )
     koperasi_ppap_macet = fields.Float(string="Provision: loss (%)", default=100.0)
+    koperasi_sukarela_account_id = fields.Many2one(
+        "account.account",
+        string="Voluntary Savings Account",
+        check_company=True,
+        help="Liability of the voluntary (sukarela) and special savings products by default.",
+    )
+    koperasi_berjangka_account_id = fields.Many2one(
+        "account.account",
+        string="Time Deposits Account",
+        check_company=True,
+        help="Liability of the time deposit (berjangka) products by default.",
+    )
+    koperasi_savings_interest_account_id = fields.Many2one(
+        "account.account",
+        string="Savings Interest Expense Account",
+        check_company=True,
+    )
+    koperasi_savings_tax_account_id = fields.Many2one(
+        "account.account",
+        string="Final Tax Payable Account",
+        check_company=True,
+        help="The final income tax withheld from the savings interest (PPh final, PP 15/2009).",
+    )
+    koperasi_admin_fee_account_id = fields.Many2one(
+        "account.account",
+        string="Administration Fee Income Account",
+        check_company=True,
+        help="Withdrawal fees of the savings and administration fees of the loans.",
+    )
+    koperasi_loan_receivable_account_id = fields.Many2one(
+        "account.account",
+        string="Member Loans Receivable Account",
+        check_company=True,
+    )
+    koperasi_loan_interest_account_id = fields.Many2one(
+        "account.account",
+        string="Loan Interest Income Account",
+        check_company=True,
+    )
+    koperasi_loan_penalty_account_id = fields.Many2one(
+        "account.account",
+        string="Denda Income Account",
+        check_company=True,
+    )
+    koperasi_ppap_expense_account_id = fields.Many2one(
+        "account.account",
+        string="Provision Expense Account",
+        check_company=True,
+    )
+    koperasi_ppap_account_id = fields.Many2one(
+        "account.account",
+        string="Loan Loss Allowance Account",
+        check_company=True,
+        help="Contra-asset account of the loan loss provision (PPAP).",
+    )
