@@ -19,3 +19,4 @@ from . import test_personas
 from . import test_portal_cost
 from . import test_kopnews
 from . import test_api
+from . import test_opening_import
