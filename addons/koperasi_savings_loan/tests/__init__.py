@@ -21,3 +21,4 @@ from . import test_second_company
 from . import test_hostile_input
 from . import test_personas
 from . import test_api
+from . import test_opening_import
