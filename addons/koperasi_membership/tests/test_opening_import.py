@@ -202,6 +202,35 @@ class TestOpeningImport(OpeningImportCase, KoperasiMembershipCommon):
         with self.assertRaises(AccessError):
             self._wizard(content, user=board_b)
 
+    def test_import_into_another_company_of_the_user(self):
+        company_b = self.env["res.company"].create(
+            {"name": "Koperasi Cabang", "currency_id": self.currency.id}
+        )
+        self.manager.company_ids = [(4, company_b.id)]
+        self.env["account.journal"].create(
+            {
+                "name": "Umum Cabang",
+                "code": "UMCB",
+                "type": "general",
+                "company_id": company_b.id,
+            }
+        )
+        partner = self.env["res.partner"].create({"name": "Anggota Cabang"})
+        self.env["koperasi.member"].create(
+            {
+                "partner_id": partner.id,
+                "nik": "3513104101800911",
+                "company_id": company_b.id,
+                "state": "active",
+            }
+        )
+        content = opening_file({"Anggota": (MEMBER_HEADERS, self.good_rows[:1])})
+        # The manager works in the first company and imports into the other.
+        wizard = self._wizard(content, user=self.manager, company=company_b)
+        wizard.action_check()
+        self.assertFalse(wizard.problem_ids, wizard.summary)
+        self.assertIn("Members already imported (skipped): 1", wizard.summary)
+
     def test_template_round_trip(self):
         wizard = self._wizard(False, user=self.manager)
         action = wizard.action_download_template()

@@ -111,15 +111,19 @@ class KoperasiOpeningImport(models.TransientModel):
         """The dry run: every row's problems, nothing written."""
         self.ensure_one()
         self._check_can_import()
-        plan = self._opening_plan()
-        self._show_plan(plan, "checked")
+        # The cooperative's records are read in its company, whichever
+        # company the user is working in.
+        wizard = self.with_company(self.company_id)
+        plan = wizard._opening_plan()
+        wizard._show_plan(plan, "checked")
         return self._reopen()
 
     def action_import(self):
         """Import the file; refused while it has problems."""
         self.ensure_one()
         self._check_can_import()
-        plan = self._opening_plan()
+        wizard = self.with_company(self.company_id)
+        plan = wizard._opening_plan()
         if plan["problems"]:
             raise UserError(
                 self.env._(
@@ -128,8 +132,8 @@ class KoperasiOpeningImport(models.TransientModel):
                     count=len(plan["problems"]),
                 )
             )
-        self._opening_import(plan)
-        self._show_plan(plan, "done")
+        wizard._opening_import(plan)
+        wizard._show_plan(plan, "done")
         return self._reopen()
 
     def _reopen(self):
