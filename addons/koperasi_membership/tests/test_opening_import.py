@@ -141,8 +141,9 @@ class TestOpeningImport(OpeningImportCase, KoperasiMembershipCommon):
         self.assertEqual((siti.capital_pokok, siti.capital_wajib), (100000, 600000))
         self.assertEqual((budi.capital_pokok, budi.capital_wajib), (50000, 0))
         self.assertEqual(rina.capital_total, 0)
-        # Budi still owes half of his pokok; Siti owes nothing.
+        # Budi still owes half of his pokok, Rina all of it; Siti owes nothing.
         self.assertEqual(budi.arrears_amount, 50000)
+        self.assertEqual(rina.arrears_amount, 100000)
         self.assertEqual(siti.arrears_amount, 0)
         payments = (siti | budi).payment_ids
         self.assertEqual(len(payments), 3)

@@ -609,37 +609,41 @@ class KoperasiOpeningImport(models.TransientModel):
     def _opening_import_capital(self, plan):
         """Paid capital as posted capital payments marked as opening
         balances (the member's capital, statements and portal read them),
-        all in one opening entry; the pokok due is settled by its payment."""
+        all in one opening entry. Every new member gets the pokok due, as a
+        registration does, settled by what the file says was paid: what is
+        missing shows as arrears."""
         company = plan["company"]
-        rows = [
-            values for values in plan["members"] if values["pokok"] or values["wajib"]
-        ]
+        rows = plan["members"]
         if not rows:
             return
         totals = {
             kind: sum(values[kind] for values in rows) for kind in ("pokok", "wajib")
         }
-        move = self._opening_post_entry(
-            plan,
-            self.env._("Opening balance: members' capital"),
-            {
-                company._koperasi_get_account(kind): total
-                for kind, total in totals.items()
-                if total
-            },
-        )
+        move = None
+        if any(totals.values()):
+            move = self._opening_post_entry(
+                plan,
+                self.env._("Opening balance: members' capital"),
+                {
+                    company._koperasi_get_account(kind): total
+                    for kind, total in totals.items()
+                    if total
+                },
+            )
         Payment = self._import_env("koperasi.capital.payment")
         Due = self._import_env("koperasi.capital.due").sudo()
         pokok_amount = capital_tools.round_rupiah(company.koperasi_pokok_amount)
         for start in range(0, len(rows), BATCH_SIZE):
             batch = rows[start : start + BATCH_SIZE]
             payment_vals = []
+            due_vals = []
             for values in batch:
+                member_id = plan["member_by_nik"][values["nik"]]
                 for kind in ("pokok", "wajib"):
                     if values[kind]:
                         payment_vals.append(
                             {
-                                "member_id": plan["member_by_nik"][values["nik"]],
+                                "member_id": member_id,
                                 "company_id": company.id,
                                 "kind": kind,
                                 "amount": values[kind],
@@ -650,30 +654,30 @@ class KoperasiOpeningImport(models.TransientModel):
                                 "is_opening": True,
                             }
                         )
+                if pokok_amount > 0 or values["pokok"]:
+                    due_vals.append(
+                        {
+                            "member_id": member_id,
+                            "company_id": company.id,
+                            "kind": "pokok",
+                            "period_date": capital_tools.period_start(
+                                values["join_date"]
+                            ),
+                            "amount": max(pokok_amount, values["pokok"]),
+                        }
+                    )
             payments = Payment._workflow_create(payment_vals)
-            pokok_payments = payments.filtered(lambda p: p.kind == "pokok")
-            dues = Due.create(
-                [
-                    {
-                        "member_id": payment.member_id.id,
-                        "company_id": company.id,
-                        "kind": "pokok",
-                        "period_date": capital_tools.period_start(
-                            payment.member_id.join_date or plan["date"]
-                        ),
-                        "amount": max(pokok_amount, payment.amount),
-                    }
-                    for payment in pokok_payments
-                ]
-            )
+            dues = Due.create(due_vals)
+            due_of = {due.member_id.id: due.id for due in dues}
             self._import_env("koperasi.capital.allocation")._workflow_create(
                 [
                     {
                         "payment_id": payment.id,
-                        "due_id": due.id,
+                        "due_id": due_of[payment.member_id.id],
                         "amount": payment.amount,
                     }
-                    for payment, due in zip(pokok_payments, dues, strict=True)
+                    for payment in payments
+                    if payment.kind == "pokok"
                 ]
             )
             plan["counts"]["capital_payments"] += len(payments)
