@@ -275,3 +275,23 @@ class TestOpeningImport(OpeningImportCase, KoperasiMembershipCommon):
         wizard = self._wizard(content, user=self.manager)
         with self.assertRaises(AccessError):
             wizard.with_user(self.officer).action_import()
+
+    def test_teller_cannot_forge_an_opening_payment(self):
+        member = self._create_member(
+            "Anggota Teller", "3513104101800931", state="active", join_date="2020-01-01"
+        )
+        Payment = self.env["koperasi.capital.payment"].with_user(self.officer)
+        with self.assertRaises(AccessError):
+            Payment.create(
+                {
+                    "member_id": member.id,
+                    "kind": "pokok",
+                    "amount": 100000,
+                    "journal_id": self.journal.id,
+                    "is_opening": True,
+                }
+            )
+        payment = self._pay(member, "pokok", 100000, user=self.officer)
+        with self.assertRaises(AccessError):
+            payment.with_user(self.officer).write({"is_opening": True})
+        self.assertFalse(payment.is_opening)

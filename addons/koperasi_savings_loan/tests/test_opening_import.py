@@ -264,3 +264,23 @@ class TestOpeningImportSavingsLoan(OpeningImportCase, KoperasiLoanCommon):
         with self.assertRaises(UserError):
             wizard.action_import()
         self.assertEqual(self._counts(MODELS), before)
+
+    def test_teller_cannot_forge_an_opening_loan(self):
+        Loan = self.env["koperasi.loan"].with_user(self.officer)
+        for vals in (
+            {"opening_reference": "PJ-PALSU"},
+            {"opening_first_due_date": "2026-07-01"},
+        ):
+            with self.assertRaises(AccessError):
+                Loan.create(
+                    {
+                        "member_id": self.member.id,
+                        "product_id": self.product.id,
+                        "amount": 1000000,
+                        "term_months": 6,
+                        **vals,
+                    }
+                )
+        loan = self._loan(1000000, 6)
+        with self.assertRaises(AccessError):
+            loan.write({"opening_reference": "PJ-PALSU"})
