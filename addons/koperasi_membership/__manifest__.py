@@ -15,7 +15,7 @@
         "website_blog",
         "auth_oauth",
     ],
-    "external_dependencies": {"python": ["qrcode", "xlsxwriter"]},
+    "external_dependencies": {"python": ["qrcode", "xlsxwriter", "openpyxl"]},
     "data": [
         "security/koperasi_membership_groups.xml",
         "security/ir.model.access.csv",
@@ -38,6 +38,7 @@
         "wizard/koperasi_member_settle_views.xml",
         "views/koperasi_shu_distribution_views.xml",
         "wizard/koperasi_rat_report_views.xml",
+        "wizard/koperasi_opening_import_views.xml",
         "views/koperasi_membership_menus.xml",
         "views/koperasi_portal_templates.xml",
         "views/koperasi_website_templates.xml",

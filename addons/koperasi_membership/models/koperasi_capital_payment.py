@@ -13,7 +13,7 @@ class KoperasiCapitalPayment(models.Model):
     _name = "koperasi.capital.payment"
     _description = "Capital Payment (Pokok / Wajib)"
     _inherit = ["mail.thread", "koperasi.workflow.mixin"]
-    _workflow_fields = ("name", "state", "move_id")
+    _workflow_fields = ("name", "state", "move_id", "is_opening")
     _workflow_sequence_code = "koperasi.capital.payment"
     _workflow_frozen_fields = ("member_id", "kind", "amount", "date", "journal_id")
     _order = "date desc, id desc"
@@ -73,6 +73,14 @@ class KoperasiCapitalPayment(models.Model):
     )
     allocation_ids = fields.One2many(
         "koperasi.capital.allocation", "payment_id", readonly=True
+    )
+    is_opening = fields.Boolean(
+        string="Opening Balance",
+        readonly=True,
+        copy=False,
+        help="Capital paid before the cooperative used the suite, imported "
+        "with the opening balances: its journal entry is the opening entry "
+        "of all members' capital.",
     )
 
     @api.constrains("amount", "kind", "member_id", "state")
@@ -282,6 +290,15 @@ class KoperasiCapitalPayment(models.Model):
             self.env._("Only the board cancels capital payments."),
         )
         for payment in self.filtered(lambda p: p.state == "posted"):
+            if payment.is_opening:
+                raise UserError(
+                    self.env._(
+                        "%(payment)s is an opening balance, posted in the opening "
+                        "entry of every member's capital: correct it with a new "
+                        "payment or a journal entry, not by cancelling it.",
+                        payment=payment.name,
+                    )
+                )
             if payment.member_id.settlement_move_id:
                 raise UserError(
                     self.env._(

@@ -50,6 +50,8 @@ class KoperasiLoan(models.Model):
         "write_off_date",
         "ppap_amount",
         "ppap_posted",
+        "opening_reference",
+        "opening_first_due_date",
     )
     _workflow_sequence_code = "koperasi.loan"
     _workflow_frozen_fields = (
@@ -143,6 +145,29 @@ class KoperasiLoan(models.Model):
         string="Required Provision", readonly=True, copy=False
     )
     ppap_posted = fields.Monetary(string="Provision Posted", readonly=True, copy=False)
+    opening_reference = fields.Char(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Reference of a loan taken over with the opening balances (its "
+        "number in the cooperative's former books); its amount is the "
+        "principal left then.",
+    )
+    opening_first_due_date = fields.Date(
+        string="Opening Next Due Date",
+        readonly=True,
+        copy=False,
+        help="First due date of the remaining schedule of a loan taken over "
+        "with the opening balances.",
+    )
+
+    _sql_constraints = [
+        (
+            "opening_reference_company_uniq",
+            "unique(opening_reference, company_id)",
+            "An opening loan reference is imported once per cooperative.",
+        ),
+    ]
 
     @api.onchange("product_id")
     def _onchange_product_id(self):
@@ -230,6 +255,7 @@ class KoperasiLoan(models.Model):
             self.term_months,
             self.interest_method,
             start_date or self.disbursement_date or business_today(self),
+            first_due_date=self.opening_first_due_date,
         )
 
     def _freeze_schedule(self):

@@ -16,6 +16,7 @@ SIGNS = {
     "penalty": -1,
     "transfer_in": 1,
     "transfer_out": -1,
+    "opening": 1,
 }
 
 
@@ -67,6 +68,7 @@ class KoperasiSavingsTransaction(models.Model):
             ("penalty", "Early Withdrawal Penalty"),
             ("transfer_in", "Transfer In"),
             ("transfer_out", "Transfer Out"),
+            ("opening", "Opening Balance"),
         ],
         required=True,
     )
@@ -314,6 +316,14 @@ class KoperasiSavingsTransaction(models.Model):
                 raise UserError(
                     self.env._(
                         "Only a posted transaction can be reversed (%(ref)s).",
+                        ref=transaction.name,
+                    )
+                )
+            if transaction.type == "opening":
+                raise UserError(
+                    self.env._(
+                        "%(ref)s is an opening balance, posted in the opening entry "
+                        "of every savings account: correct it with a new transaction.",
                         ref=transaction.name,
                     )
                 )

@@ -21,6 +21,25 @@ class TestLoanScheduleTools(BaseCase):
         self.assertEqual(lines[0]["due_date"], date(2026, 2, 15))
         self.assertEqual(lines[-1]["due_date"], date(2027, 1, 15))
 
+    def test_remaining_schedule_from_next_due_date(self):
+        # A loan taken over: 6,000,000 left, 6 months, next due on the 31st.
+        lines = ls.compute_schedule(
+            6000000, 12.0, 6, "efektif", first_due_date=date(2026, 7, 31)
+        )
+        self.assertEqual(
+            [line["due_date"] for line in lines],
+            [
+                date(2026, 7, 31),
+                date(2026, 8, 31),
+                date(2026, 9, 30),
+                date(2026, 10, 31),
+                date(2026, 11, 30),
+                date(2026, 12, 31),
+            ],
+        )
+        self.assertEqual(lines[0]["interest"], 60000)
+        self.assertEqual(ls.schedule_totals(lines)["principal"], 6000000)
+
     def test_anuitas_check_figures(self):
         # P = 10,000,000, 12%/year, 12 months: instalment 888,488.
         self.assertAlmostEqual(

@@ -30,11 +30,18 @@ def annuity_instalment(principal, annual_rate, term_months):
 
 
 def compute_schedule(
-    principal, annual_rate, term_months, method="anuitas", start_date=None
+    principal,
+    annual_rate,
+    term_months,
+    method="anuitas",
+    start_date=None,
+    first_due_date=None,
 ):
     """Return the instalments of a loan as a list of dicts.
 
-    Keys: ``sequence``, ``due_date`` (``start_date`` + k months, or None),
+    Keys: ``sequence``, ``due_date`` (``start_date`` + k months, or
+    ``first_due_date`` + k - 1 months when given: the rest of a loan taken
+    over with its next due date; or None),
     ``principal``, ``interest``, ``amount``, ``balance`` (outstanding
     principal after the instalment). ``annual_rate`` is the nominal annual
     rate in percent; the monthly rate is a twelfth of it.
@@ -72,7 +79,7 @@ def compute_schedule(
         lines.append(
             {
                 "sequence": k,
-                "due_date": add_months(start_date, k) if start_date else None,
+                "due_date": _due_date(start_date, first_due_date, k),
                 "principal": part,
                 "interest": interest,
                 "amount": part + interest,
@@ -80,6 +87,12 @@ def compute_schedule(
             }
         )
     return lines
+
+
+def _due_date(start_date, first_due_date, sequence):
+    if first_due_date:
+        return add_months(first_due_date, sequence - 1)
+    return add_months(start_date, sequence) if start_date else None
 
 
 def schedule_totals(lines):
