@@ -1,2 +1,4 @@
 from . import koperasi_member_settle
 from . import koperasi_rat_report
+from . import koperasi_financial_statement
+from . import general_ledger_report_wizard
