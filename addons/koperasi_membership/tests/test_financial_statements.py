@@ -47,6 +47,7 @@ class TestFinancialStatements(KoperasiMembershipCommon):
                 ("payable", "LK201", "Utang Usaha", "liability_current"),
                 ("loan", "LK250", "Utang Bank", "liability_non_current"),
                 ("capital", "LK301", "Simpanan Pokok", "equity"),
+                ("unaffected", "LK399", "SHU Belum Dibagi", "equity_unaffected"),
                 ("income", "LK401", "Pendapatan Jasa", "income"),
                 ("other", "LK490", "Pendapatan Bunga Bank", "income_other"),
                 ("cost", "LK501", "Harga Pokok", "expense_direct_cost"),
@@ -216,6 +217,32 @@ class TestFinancialStatements(KoperasiMembershipCommon):
             instance.with_user(self.manager).read(["name"])
         with self.assertRaises(AccessError):
             instance.with_user(self.manager).compute()
+
+    def test_cash_book(self):
+        """The cash book is OCA's general ledger of the cash accounts."""
+        Wizard = (
+            self.env["general.ledger.report.wizard"]
+            .with_user(self.board)
+            .with_context(allowed_company_ids=self.coop.ids, koperasi_cash_book=True)
+        )
+        wizard = Wizard.create({"company_id": self.coop.id})
+        self.assertEqual(wizard.account_ids, self.accounts["cash"])
+        wizard.write({"date_from": MARCH[0], "date_to": MARCH[1]})
+        data = wizard._prepare_report_data()
+        values = self.env[
+            "report.account_financial_report.general_ledger"
+        ]._get_report_values(wizard, data)
+        [account] = values["general_ledger"]
+        self.assertEqual(account["id"], self.accounts["cash"].id)
+        self.assertEqual(account["fin_bal"]["balance"], self.cash)
+        self.assertEqual(len(account["move_lines"]), 5)
+        # Without the context key, the general ledger keeps every account.
+        ledger = self.env["general.ledger.report.wizard"].with_user(self.board)
+        self.assertFalse(
+            ledger.with_context(allowed_company_ids=self.coop.ids)
+            .create({"company_id": self.coop.id})
+            .account_ids
+        )
 
     def test_rat_pack_takes_the_same_statements(self):
         rat = self.env["koperasi.rat.report"].create(
