@@ -16,6 +16,14 @@ STATEMENT_REPORTS = {
 PERIOD_UNITS = {"month": "month", "quarter": "quarter", "year": "year"}
 
 
+def _amount(value):
+    """A MIS Builder value as a number, ``None`` where it has none
+    (``AccountingNone``, an error); never ``-0.0``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value + 0.0
+
+
 class KoperasiFinancialStatement(models.TransientModel):
     """The board's financial statements for any period and company.
 
@@ -176,38 +184,28 @@ class KoperasiFinancialStatement(models.TransientModel):
         """
         instance = self._create_instance(statement, company, periods)
         matrix = instance._compute_matrix()
-        columns = list(matrix.iter_cols())
         rows = []
         for row in matrix.iter_rows():
             style = row.style_props
             if style.hide_always or (style.hide_empty and row.is_empty()):
                 continue
-            values = []
-            for cell in row.iter_cells():
-                value = cell.val if cell else None
-                values.append(value if isinstance(value, int | float) else None)
             rows.append(
                 {
                     "label": row.label,
-                    "values": values,
+                    "values": [
+                        _amount(cell.val) if cell else None for cell in row.iter_cells()
+                    ],
                     "account_id": row.account_id,
                     "bold": style.font_weight == "bold",
                 }
             )
-        totals = []
-        for column in columns:
-            totals.append(
-                {
-                    kpi.name: (
-                        value
-                        if isinstance(
-                            value := column.locals_dict.get(kpi.name), int | float
-                        )
-                        else 0.0
-                    )
-                    for kpi in instance.report_id.kpi_ids
-                }
-            )
+        totals = [
+            {
+                kpi.name: _amount(column.locals_dict.get(kpi.name)) or 0.0
+                for kpi in instance.report_id.kpi_ids
+            }
+            for column in matrix.iter_cols()
+        ]
         instance.unlink()
         return {"rows": rows, "totals": totals}
 
