@@ -75,6 +75,35 @@ class TestFinancialStatements(KoperasiMembershipCommon):
             datetime.date(2021, 3, 25), [("cash", 777), ("income", -777)], post=False
         )
         cls._move(datetime.date(2021, 4, 5), [("cash", 999), ("income", -999)])
+        # A line of the first cooperative on an account both share is not
+        # this one's.
+        cls.shared = cls.env["account.account"].create(
+            {
+                "code": "LK130",
+                "name": "Piutang Bersama",
+                "account_type": "asset_current",
+            }
+        )
+        cls.shared.with_company(cls.coop).write(
+            {"code": "LK130", "company_ids": [fields.Command.link(cls.coop.id)]}
+        )
+        other = cls.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": cls.journal.id,
+                "date": datetime.date(2021, 3, 5),
+                "line_ids": [
+                    fields.Command.create({"account_id": cls.shared.id, "debit": 111}),
+                    fields.Command.create(
+                        {
+                            "account_id": cls.journal.default_account_id.id,
+                            "credit": 111,
+                        }
+                    ),
+                ],
+            }
+        )
+        other.action_post()
         # Independent figures of March
         cls.cash = 5000000 + 1200000 + 50000 - 100000 - 300000
         cls.income = 1200000 + 50000
@@ -264,6 +293,7 @@ class TestFinancialStatements(KoperasiMembershipCommon):
         self.assertEqual(data["income"]["result"], self.income - self.expense + 999)
         self.assertEqual(data["income"]["total_income"], self.income + 999)
         self.assertEqual(data["income"]["total_expenses"], self.expense)
+        self.assertEqual(data["balance"]["total_assets"], self.cash + 999 + 2000000)
         self.assertEqual(data["balance_prev"]["total_assets"], 0.0)
         labels = [row["label"] for row in data["balance_rows"]]
         self.assertIn("LK150 Peralatan", labels)

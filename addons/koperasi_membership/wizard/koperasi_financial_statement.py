@@ -169,6 +169,9 @@ class KoperasiFinancialStatement(models.TransientModel):
                     "company_id": company.id,
                     "temporary": temporary,
                     "target_move": "posted",
+                    # Only the company's own lines, also on an account that
+                    # companies share (the superuser reads past the rules).
+                    "analytic_domain": repr([("company_id", "=", company.id)]),
                     "period_ids": columns,
                 }
             )
