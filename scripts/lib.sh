@@ -72,7 +72,7 @@ ensure_wkhtmltopdf() {
 # the OCA addons they build on (requirements-oca.txt, with --no-deps: they
 # require the `odoo` distribution, which the package index does not have).
 ensure_python_deps() {
-    if ! "$PYTHON" -c 'import qrcode, xlsxwriter, openpyxl, fastapi, a2wsgi, multipart, ujson, accept_language, fastapi_openapi_overrides, httpx2' 2>/dev/null; then
+    if ! "$PYTHON" -c 'import qrcode, xlsxwriter, fastapi, a2wsgi, multipart, ujson, accept_language, fastapi_openapi_overrides, httpx2, openupgradelib, odoo_test_helper, openpyxl' 2>/dev/null; then
         echo "Installing the Python dependencies of requirements.txt"
         "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt"
     fi

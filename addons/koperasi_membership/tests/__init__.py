@@ -10,6 +10,7 @@ from . import test_shu_tools
 from . import test_shu_distribution
 from . import test_shu_portal
 from . import test_shu_rat_pack
+from . import test_financial_statements
 from . import test_shu_access_rights
 from . import test_shu_members_part
 from . import test_business_date

@@ -38,35 +38,42 @@ class KoperasiRatReport(models.TransientModel):
     # ------------------------------------------------------------------
     # Data
     # ------------------------------------------------------------------
-    def _type_balances(self, date_from=None, date_to=None):
-        """``{account_type: debit - credit}`` of the posted lines."""
+    def _get_statements(self):
+        """The year's and the previous year's balance sheet and income
+        statement, from the MIS Builder templates of the financial
+        statements menu (the same engine, so the two never disagree)."""
         self.ensure_one()
-        domain = [
-            ("company_id", "=", self.company_id.id),
-            ("parent_state", "=", "posted"),
+        Statement = self.env["koperasi.financial.statement"].sudo()
+        periods = [
+            (datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)),
+            (datetime.date(self.year - 1, 1, 1), datetime.date(self.year - 1, 12, 31)),
         ]
-        if date_from:
-            domain.append(("date", ">=", date_from))
-        if date_to:
-            domain.append(("date", "<=", date_to))
-        balances = {}
-        for account, balance in (
-            self.env["account.move.line"]
-            .sudo()
-            ._read_group(domain, ["account_id"], ["balance:sum"])
-        ):
-            account_type = account.account_type
-            balances[account_type] = balances.get(account_type, 0.0) + balance
-        return balances
-
-    def _type_labels(self):
-        labels = dict(
-            self.env["account.account"]
-            ._fields["account_type"]
-            ._description_selection(self.env)
+        balance = Statement._compute_statement(
+            "balance_sheet", self.company_id, periods
         )
-        labels[rat_tools.RESULT] = self.env._("Accumulated SHU (result)")
-        return labels
+        income = Statement._compute_statement(
+            "income_statement", self.company_id, periods
+        )
+        return {
+            "balance_rows": balance["rows"],
+            "income_rows": income["rows"],
+            "balance": [
+                {
+                    "total_assets": totals["total_assets"],
+                    "total_liabilities": totals["total_liabilities"],
+                    "total_equity": totals["total_equity"],
+                }
+                for totals in balance["totals"]
+            ],
+            "income": [
+                {
+                    "total_income": totals["total_income"],
+                    "total_expenses": totals["total_expenses"],
+                    "result": totals["shu"],
+                }
+                for totals in income["totals"]
+            ],
+        }
 
     def _cash_book(self, date_from, date_to):
         Line = self.env["account.move.line"].sudo()
@@ -99,8 +106,6 @@ class KoperasiRatReport(models.TransientModel):
         self.ensure_one()
         date_from = datetime.date(self.year, 1, 1)
         date_to = datetime.date(self.year, 12, 31)
-        prev_to = datetime.date(self.year - 1, 12, 31)
-        prev_from = datetime.date(self.year - 1, 1, 1)
         opening, cash_rows = self._cash_book(date_from, date_to)
         Member = self.env["koperasi.member"].sudo()
         company_domain = [("company_id", "=", self.company_id.id)]
@@ -139,27 +144,16 @@ class KoperasiRatReport(models.TransientModel):
             .sudo()
             .search([*company_domain, ("year", "=", self.year)], limit=1)
         )
-        _ = self.env._
+        statements = self._get_statements()
         return {
-            "balance_sections": [
-                ("assets", _("Assets")),
-                ("liabilities", _("Liabilities")),
-                ("equity", _("Equity")),
-            ],
-            "income_sections": [("income", _("Income")), ("expenses", _("Expenses"))],
             "company": self.company_id,
             "year": self.year,
-            "labels": self._type_labels(),
-            "balance": rat_tools.balance_sheet(self._type_balances(date_to=date_to)),
-            "balance_prev": rat_tools.balance_sheet(
-                self._type_balances(date_to=prev_to)
-            ),
-            "income": rat_tools.income_statement(
-                self._type_balances(date_from, date_to)
-            ),
-            "income_prev": rat_tools.income_statement(
-                self._type_balances(prev_from, prev_to)
-            ),
+            "balance_rows": statements["balance_rows"],
+            "income_rows": statements["income_rows"],
+            "balance": statements["balance"][0],
+            "balance_prev": statements["balance"][1],
+            "income": statements["income"][0],
+            "income_prev": statements["income"][1],
             "cash_opening": opening,
             "cash_rows": cash_rows,
             "joined": joined,
@@ -180,31 +174,16 @@ class KoperasiRatReport(models.TransientModel):
             "members_only": distribution.members_only,
         }
 
-    def _statement_rows(self, current, previous, sections, labels):
-        rows = []
-        for section, title in sections:
-            rows.append((title, None, None))
-            prev = dict(previous[section])
-            types = [t for t, _a in current[section]]
-            types += [t for t, _a in previous[section] if t not in types]
-            now = dict(current[section])
-            for account_type in types:
-                rows.append(
-                    (
-                        labels.get(account_type, account_type),
-                        now.get(account_type, 0.0),
-                        prev.get(account_type, 0.0),
-                    )
-                )
-            total = f"total_{section}"
-            rows.append(
-                (
-                    self.env._("Total %(section)s", section=title),
-                    current[total],
-                    previous[total],
-                )
+    def _statement_rows(self, rows):
+        """XLSX rows ``(label, year, previous year)`` of a statement's rows;
+        the accounts under their section are indented."""
+        return [
+            (
+                ("    " if row["account_id"] else "") + row["label"],
+                *row["values"],
             )
-        return rows
+            for row in rows
+        ]
 
     def _get_rat_extra_sheets(self, data):
         """Hook: further ``(title, headers, rows)`` sheets of the XLSX pack only.
@@ -251,28 +230,10 @@ class KoperasiRatReport(models.TransientModel):
 
     def _get_xlsx_sheets(self):
         data = self._get_rat_data()
-        labels = data["labels"]
         _ = self.env._
         year, prev = str(self.year), str(self.year - 1)
-        balance_rows = self._statement_rows(
-            data["balance"],
-            data["balance_prev"],
-            data["balance_sections"],
-            labels,
-        )
-        income_rows = self._statement_rows(
-            data["income"],
-            data["income_prev"],
-            data["income_sections"],
-            labels,
-        )
-        income_rows.append(
-            (
-                _("SHU of the year"),
-                data["income"]["result"],
-                data["income_prev"]["result"],
-            )
-        )
+        balance_rows = self._statement_rows(data["balance_rows"])
+        income_rows = self._statement_rows(data["income_rows"])
         income_rows += [
             (label, amount, None) for label, amount in self._shu_split_rows(data)
         ]
