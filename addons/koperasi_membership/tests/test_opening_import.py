@@ -123,6 +123,12 @@ class TestOpeningImport(OpeningImportCase, KoperasiMembershipCommon):
     def test_import_and_import_again(self):
         content = opening_file({"Anggota": (MEMBER_HEADERS, self.good_rows)})
         since = self._last_move_id()
+        rat = self.env["koperasi.rat.report"].create(
+            {"year": self.OPENING.year, "company_id": self.company.id}
+        )
+        received = {
+            kind: rat._get_rat_data()[f"{kind}_received"] for kind in ("pokok", "wajib")
+        }
         wizard = self._wizard(content, user=self.manager)
         wizard.action_check()
         self.assertFalse(wizard.problem_ids)
@@ -162,6 +168,14 @@ class TestOpeningImport(OpeningImportCase, KoperasiMembershipCommon):
                 self.company._koperasi_get_account("pokok"): 150000.0,
                 self.company._koperasi_get_account("wajib"): 600000.0,
             },
+        )
+        # The year's RAT pack counts no opening capital as received in it.
+        self.assertEqual(
+            {
+                kind: rat._get_rat_data()[f"{kind}_received"]
+                for kind in ("pokok", "wajib")
+            },
+            received,
         )
         # An opening payment is not cancelled alone (it would reverse all).
         with self.assertRaises(UserError):

@@ -132,6 +132,9 @@ class KoperasiRatReport(models.TransientModel):
                 [
                     *company_domain,
                     ("state", "=", "posted"),
+                    # Capital brought in with the opening balances was paid
+                    # before the cooperative's books started here.
+                    ("is_opening", "=", False),
                     ("date", ">=", date_from),
                     ("date", "<=", date_to),
                 ],
