@@ -70,6 +70,10 @@ IDENTICAL_TERMS = {
     "SiCepat",
     "SiCepat REG",
     "Simpan Pinjam",
+    "Simpanan Berjangka",
+    "Simpanan Pokok",
+    "Simpanan Sukarela",
+    "Simpanan Wajib",
     "Status",
     "Surat Pengantar",
     "Surat Tugas",
@@ -80,6 +84,7 @@ IDENTICAL_TERMS = {
     "Total",
     "Total %(section)s",
     "Website",
+    "Wizard",
     "{{ object.name }}",
 }
 
