@@ -22,3 +22,4 @@ from . import test_hostile_input
 from . import test_personas
 from . import test_api
 from . import test_chart
+from . import test_savings_payment

@@ -1,0 +1,152 @@
+from datetime import date
+from unittest.mock import patch
+
+from odoo import api
+from odoo.tests import tagged
+
+from .common import KoperasiSavingsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSavingsPayment(KoperasiSavingsCommon):
+    """Deposits and withdrawals are Odoo payments a bank statement matches."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.bank = cls.env["account.journal"].create(
+            {"name": "Bank Simpanan", "code": "KSLB", "type": "bank"}
+        )
+
+    def _statement_line(self, payment, amount):
+        return self.env["account.bank.statement.line"].create(
+            {
+                "journal_id": self.bank.id,
+                "partner_id": payment.partner_id.id,
+                "amount": amount,
+                "date": payment.date,
+                "payment_ref": payment.memo,
+            }
+        )
+
+    def _match(self, statement_line, payment):
+        """Reconcile as Odoo's own statement line tests do in Community (the
+        matching widget is not part of it): the statement line's suspense
+        line takes the payment's outstanding account and both reconcile."""
+        liquidity, __, __ = payment._seek_for_lines()
+        candidates = self.env["account.move.line"].search(
+            statement_line._get_default_amls_matching_domain()
+        )
+        self.assertIn(liquidity, candidates)
+        __, suspense, __ = statement_line.with_context(
+            skip_account_move_synchronization=True
+        )._seek_for_lines()
+        suspense.account_id = liquidity.account_id
+        (suspense + liquidity).reconcile()
+
+    def test_bank_deposit_matches_statement_line(self):
+        trx = self.account.deposit(
+            150000, payment_journal=self.bank, date=date(2026, 1, 5)
+        )
+        payment = trx.payment_id
+        self.assertEqual(payment.state, "in_process")
+        self.assertEqual(payment.payment_type, "inbound")
+        self.assertEqual(payment.amount, 150000)
+        self.assertEqual(payment.partner_id, self.member.partner_id)
+        self.assertEqual(trx.move_id, payment.move_id)
+        self.assertEqual(trx.move_id.state, "posted")
+        self.assertEqual(trx.move_id.journal_id, self.bank)
+        outstanding = payment.outstanding_account_id
+        self.assertNotEqual(outstanding, self.bank.default_account_id)
+        self.assertTrue(outstanding.reconcile)
+        lines = trx.move_id.line_ids
+        self.assertEqual(len(lines), 2)
+        debit = lines.filtered("debit")
+        credit = lines.filtered("credit")
+        self.assertEqual(debit.account_id, outstanding)
+        self.assertEqual(debit.debit, 150000)
+        self.assertEqual(credit.account_id, self.accounts["liability"])
+        self.assertEqual(credit.credit, 150000)
+        self.assertEqual(credit.partner_id, self.member.partner_id)
+        self.assertEqual(self.account.balance, 150000)
+        self.assertFalse(payment.is_matched)
+
+        statement_line = self._statement_line(payment, 150000)
+        self._match(statement_line, payment)
+        self.assertTrue(payment.is_matched)
+        self.assertTrue(statement_line.is_reconciled)
+        self.assertEqual(payment.state, "paid")
+        self.assertEqual(self.account.balance, 150000)
+
+    def test_bank_withdrawal_matches_statement_line(self):
+        self._deposit(self.account, 500000)
+        trx = self.account.withdraw(
+            120000, payment_journal=self.bank, date=date(2026, 1, 6)
+        )
+        payment = trx.payment_id
+        self.assertEqual(payment.payment_type, "outbound")
+        self.assertEqual(trx.move_id, payment.move_id)
+        lines = trx.move_id.line_ids
+        self.assertEqual(
+            lines.filtered("credit").account_id, payment.outstanding_account_id
+        )
+        self.assertEqual(lines.filtered("credit").credit, 120000)
+        self.assertEqual(lines.filtered("debit").account_id, self.accounts["liability"])
+        self.assertEqual(lines.filtered("debit").debit, 120000)
+        self.assertEqual(self.account.balance, 380000)
+
+        statement_line = self._statement_line(payment, -120000)
+        self._match(statement_line, payment)
+        self.assertTrue(payment.is_matched)
+        self.assertTrue(statement_line.is_reconciled)
+
+    def test_cash_deposit_books_the_drawer(self):
+        """A cash journal has no statement to wait for: its payment is on
+        the cash account and already matched."""
+        trx = self._deposit(self.account, 75000)
+        payment = trx.payment_id
+        cash = self.accounts["cash"]
+        self.assertEqual(payment.outstanding_account_id, cash)
+        self.assertEqual(trx.move_id.line_ids.filtered("debit").account_id, cash)
+        self.assertTrue(payment.is_matched)
+        self.assertEqual(payment.state, "paid")
+
+    def test_batch_is_one_payment_create(self):
+        Transaction = self.env["koperasi.savings.transaction"]
+        drafts = Transaction.create(
+            [
+                {
+                    "account_id": account.id,
+                    "type": "deposit",
+                    "amount": amount,
+                    "payment_journal_id": self.bank.id,
+                    "date": date(2026, 1, 7),
+                }
+                for account, amount in (
+                    (self.account, 100000),
+                    (self.other_account, 200000),
+                    (self.account, 300000),
+                )
+            ]
+        )
+        calls = {"account.payment": [], "account.move": []}
+
+        def counting(model_name):
+            original = self.registry[model_name].create
+
+            @api.model_create_multi
+            def create(model, vals_list):
+                calls[model_name].append(len(vals_list))
+                return original(model, vals_list)
+
+            return patch.object(self.registry[model_name], "create", create)
+
+        with counting("account.payment"), counting("account.move"):
+            drafts._action_post()
+        self.assertEqual(calls["account.payment"], [3])
+        self.assertEqual(calls["account.move"], [3])
+        self.assertEqual(len(drafts.payment_id), 3)
+        self.assertEqual(drafts.move_id, drafts.payment_id.move_id)
+        self.assertEqual(set(drafts.mapped("state")), {"posted"})
+        self.assertEqual(self.account.balance, 400000)
+        self.assertEqual(self.other_account.balance, 200000)
