@@ -20,3 +20,4 @@ from . import test_portal_cost
 from . import test_kopnews
 from . import test_api
 from . import test_chart
+from . import test_capital_bank
