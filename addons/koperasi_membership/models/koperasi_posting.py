@@ -24,7 +24,10 @@ class KoperasiPosting(models.AbstractModel):
         ``movements`` is a list of dicts with the keys ``company``, ``journal``
         (a cash or bank journal), ``partner``, ``amount`` (positive),
         ``direction`` (``"in"`` received, ``"out"`` paid), ``account`` (the
-        koperasi account opposite the cash or bank), ``date`` and ``memo``.
+        koperasi account opposite the cash or bank), ``date`` and ``memo``;
+        optionally ``split``, a list of ``(account, balance, label)`` lines
+        the payment's entry books besides (a repayment's interest, a
+        disbursement's fee): ``account`` then takes the rest.
 
         A bank journal books on its outstanding receipts/payments accounts
         until a statement line is matched; a cash journal without its own
@@ -35,11 +38,16 @@ class KoperasiPosting(models.AbstractModel):
         if not movements:
             return Payment
         vals_list = [self._prepare_payment_vals(movement) for movement in movements]
+        splits = [vals.pop("write_off_line_vals", None) for vals in vals_list]
+        drawers = [vals.pop("outstanding_account_id", None) for vals in vals_list]
         payments = Payment.create(vals_list)
-        for payment in payments:
-            drawer = payment._koperasi_cash_drawer_account()
+        for payment, split, drawer in zip(payments, splits, drawers, strict=True):
+            # The outstanding account is computed from the payment method:
+            # it is set once the payment exists, before its entry is made.
             if drawer:
                 payment.outstanding_account_id = drawer
+            if split:
+                payment._generate_journal_entry(write_off_line_vals=split)
         payments.action_post()
         return payments
 
@@ -67,8 +75,11 @@ class KoperasiPosting(models.AbstractModel):
                     "No account to book %(memo)s against.", memo=movement["memo"]
                 )
             )
-        return {
-            "payment_type": DIRECTIONS[movement["direction"]],
+        payment_type = DIRECTIONS[movement["direction"]]
+        method_line = journal._get_available_payment_method_lines(payment_type)[:1]
+        vals = {
+            "payment_type": payment_type,
+            "payment_method_line_id": method_line.id,
             "partner_type": "customer",
             "partner_id": movement["partner"].id,
             "amount": amount,
@@ -79,21 +90,24 @@ class KoperasiPosting(models.AbstractModel):
             "memo": movement["memo"],
             "destination_account_id": movement["account"].id,
         }
-
-
-class AccountPayment(models.Model):
-    _inherit = "account.payment"
-
-    def _koperasi_cash_drawer_account(self):
-        """The cash account of a cash journal whose payment method has no
-        outstanding account of its own: money at the teller is in the drawer
-        at once."""
-        self.ensure_one()
-        journal = self.journal_id
         if (
             journal.type == "cash"
             and journal.default_account_id
-            and not self.payment_method_line_id.payment_account_id
+            and not method_line.payment_account_id
         ):
-            return journal.default_account_id
-        return self.env["account.account"]
+            # Money at the teller is in the drawer at once: no statement
+            # line to wait for.
+            vals["outstanding_account_id"] = journal.default_account_id.id
+        if movement.get("split"):
+            vals["write_off_line_vals"] = [
+                {
+                    "name": label,
+                    "account_id": account.id,
+                    "partner_id": movement["partner"].id,
+                    "currency_id": company.currency_id.id,
+                    "amount_currency": balance,
+                    "balance": balance,
+                }
+                for account, balance, label in movement["split"]
+            ]
+        return vals
