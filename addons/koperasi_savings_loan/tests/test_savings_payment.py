@@ -4,7 +4,7 @@ from unittest.mock import patch
 from odoo import api
 from odoo.tests import tagged
 
-from .common import KoperasiSavingsCommon
+from .common import KoperasiLoanCommon, KoperasiSavingsCommon
 
 
 @tagged("post_install", "-at_install")
@@ -150,3 +150,78 @@ class TestSavingsPayment(KoperasiSavingsCommon):
         self.assertEqual(set(drafts.mapped("state")), {"posted"})
         self.assertEqual(self.account.balance, 400000)
         self.assertEqual(self.other_account.balance, 200000)
+
+
+@tagged("post_install", "-at_install")
+class TestLoanPayment(KoperasiLoanCommon):
+    """A loan's disbursement and repayments are Odoo payments, split between
+    the loan receivable, the fee, the interest and the penalty."""
+
+    def test_bank_disbursement_and_repayment(self):
+        bank = self.env["account.journal"].create(
+            {"name": "Bank Pinjaman", "code": "KSLP", "type": "bank"}
+        )
+        self.product.write({"fee_type": "percent", "fee_value": 1.0})
+        loan = self._loan()
+        loan.action_submit()
+        loan.with_user(self.manager).action_approve()
+        loan.with_user(self.officer).action_disburse(
+            payment_journal=bank, date=date(2026, 1, 15)
+        )
+        payment = loan.disbursement_payment_id
+        self.assertEqual(payment.payment_type, "outbound")
+        self.assertEqual(payment.amount, 11880000)
+        self.assertEqual(loan.disbursement_move_id, payment.move_id)
+        lines = payment.move_id.line_ids
+        by_account = {line.account_id: line.balance for line in lines}
+        self.assertEqual(
+            by_account,
+            {
+                payment.outstanding_account_id: -11880000,
+                self.loan_accounts["receivable"]: 12000000,
+                self.accounts["fee"]: -120000,
+            },
+        )
+        self.assertEqual(loan.outstanding_principal, 12000000)
+
+        first = loan.line_ids[0]
+        due = first.principal + first.interest
+        repayment = loan.register_payment(
+            due, payment_journal=bank, date=date(2026, 2, 15)
+        )
+        cash_in = repayment.account_payment_id
+        self.assertEqual(cash_in.payment_type, "inbound")
+        self.assertEqual(cash_in.amount, due)
+        self.assertEqual(repayment.move_id, cash_in.move_id)
+        by_account = {
+            line.account_id: line.balance for line in cash_in.move_id.line_ids
+        }
+        self.assertEqual(
+            by_account,
+            {
+                cash_in.outstanding_account_id: due,
+                self.loan_accounts["receivable"]: -first.principal,
+                self.loan_accounts["interest"]: -first.interest,
+            },
+        )
+        self.assertEqual(loan.outstanding_principal, 12000000 - first.principal)
+
+        statement_line = self.env["account.bank.statement.line"].create(
+            {
+                "journal_id": bank.id,
+                "partner_id": self.member.partner_id.id,
+                "amount": due,
+                "date": date(2026, 2, 15),
+                "payment_ref": cash_in.memo,
+            }
+        )
+        liquidity = cash_in.move_id.line_ids.filtered(
+            lambda line: line.account_id == cash_in.outstanding_account_id
+        )
+        __, suspense, __ = statement_line.with_context(
+            skip_account_move_synchronization=True
+        )._seek_for_lines()
+        suspense.account_id = liquidity.account_id
+        (suspense + liquidity).reconcile()
+        self.assertTrue(cash_in.is_matched)
+        self.assertTrue(statement_line.is_reconciled)
