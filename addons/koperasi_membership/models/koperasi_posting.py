@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 DIRECTIONS = {"in": "inbound", "out": "outbound"}
@@ -38,16 +38,7 @@ class KoperasiPosting(models.AbstractModel):
         if not movements:
             return Payment
         vals_list = [self._prepare_payment_vals(movement) for movement in movements]
-        splits = [vals.pop("write_off_line_vals", None) for vals in vals_list]
-        drawers = [vals.pop("outstanding_account_id", None) for vals in vals_list]
         payments = Payment.create(vals_list)
-        for payment, split, drawer in zip(payments, splits, drawers, strict=True):
-            # The outstanding account is computed from the payment method:
-            # it is set once the payment exists, before its entry is made.
-            if drawer:
-                payment.outstanding_account_id = drawer
-            if split:
-                payment._generate_journal_entry(write_off_line_vals=split)
         payments.action_post()
         return payments
 
@@ -75,11 +66,9 @@ class KoperasiPosting(models.AbstractModel):
                     "No account to book %(memo)s against.", memo=movement["memo"]
                 )
             )
-        payment_type = DIRECTIONS[movement["direction"]]
-        method_line = journal._get_available_payment_method_lines(payment_type)[:1]
         vals = {
-            "payment_type": payment_type,
-            "payment_method_line_id": method_line.id,
+            "payment_type": DIRECTIONS[movement["direction"]],
+            "koperasi_posting": True,
             "partner_type": "customer",
             "partner_id": movement["partner"].id,
             "amount": amount,
@@ -90,14 +79,6 @@ class KoperasiPosting(models.AbstractModel):
             "memo": movement["memo"],
             "destination_account_id": movement["account"].id,
         }
-        if (
-            journal.type == "cash"
-            and journal.default_account_id
-            and not method_line.payment_account_id
-        ):
-            # Money at the teller is in the drawer at once: no statement
-            # line to wait for.
-            vals["outstanding_account_id"] = journal.default_account_id.id
         if movement.get("split"):
             vals["write_off_line_vals"] = [
                 {
@@ -111,3 +92,31 @@ class KoperasiPosting(models.AbstractModel):
                 for account, balance, label in movement["split"]
             ]
         return vals
+
+
+class AccountPayment(models.Model):
+    _inherit = "account.payment"
+
+    koperasi_posting = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Made by the koperasi posting service.",
+    )
+
+    @api.depends("payment_method_line_id", "journal_id", "koperasi_posting")
+    def _compute_outstanding_account_id(self):
+        """Money received or paid at the koperasi's teller is in the cash
+        drawer at once, with no statement line to wait for: a cash journal
+        whose payment method has no outstanding account books the koperasi's
+        payments on its cash account."""
+        res = super()._compute_outstanding_account_id()
+        for payment in self:
+            journal = payment.journal_id
+            if (
+                payment.koperasi_posting
+                and not payment.outstanding_account_id
+                and journal.type == "cash"
+                and journal.default_account_id
+            ):
+                payment.outstanding_account_id = journal.default_account_id
+        return res

@@ -425,10 +425,14 @@ class KoperasiLoanPayment(models.Model):
                         "interest": line.interest + alloc.waived_interest,
                     }
                 )
+            # A payment's reversal is reconciled with it: its outstanding
+            # line is no longer offered to a bank statement line.
             reversal = payment.move_id.sudo()._reverse_moves(
-                [{"ref": self.env._("Reversal of %(ref)s", ref=payment.name)}]
+                [{"ref": self.env._("Reversal of %(ref)s", ref=payment.name)}],
+                cancel=bool(payment.account_payment_id),
             )
-            reversal.action_post()
+            if reversal.state == "draft":
+                reversal.action_post()
             payment.state = "reversed"
             if payment.loan_id.state == "closed":
                 payment.loan_id.state = "disbursed"

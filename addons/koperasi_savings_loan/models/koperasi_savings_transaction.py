@@ -406,10 +406,14 @@ class KoperasiSavingsTransaction(models.Model):
                             account=account.name,
                         )
                     )
+            # A payment's reversal is reconciled with it: its outstanding
+            # line is no longer offered to a bank statement line.
             reversal = transaction.move_id.sudo()._reverse_moves(
-                [{"ref": self.env._("Reversal of %(ref)s", ref=transaction.name)}]
+                [{"ref": self.env._("Reversal of %(ref)s", ref=transaction.name)}],
+                cancel=bool(transaction.payment_id),
             )
-            reversal.action_post()
+            if reversal.state == "draft":
+                reversal.action_post()
             siblings.write({"state": "reversed", "reversed_move_id": reversal.id})
         return True
 

@@ -100,6 +100,17 @@ class TestSavingsPayment(KoperasiSavingsCommon):
         self.assertTrue(payment.is_matched)
         self.assertTrue(statement_line.is_reconciled)
 
+    def test_reversed_bank_deposit_leaves_nothing_to_match(self):
+        trx = self.account.deposit(
+            90000, payment_journal=self.bank, date=date(2026, 1, 8)
+        )
+        liquidity, __, __ = trx.payment_id._seek_for_lines()
+        self.assertFalse(liquidity.reconciled)
+        trx.with_user(self.manager).action_reverse()
+        self.assertEqual(trx.state, "reversed")
+        self.assertTrue(liquidity.reconciled)
+        self.assertEqual(self.account.balance, 0)
+
     def test_cash_deposit_books_the_drawer(self):
         """A cash journal has no statement to wait for: its payment is on
         the cash account and already matched."""
