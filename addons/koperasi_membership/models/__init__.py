@@ -4,6 +4,7 @@ from . import res_config_settings
 from . import koperasi_member_group
 from . import koperasi_member
 from . import koperasi_capital_due
+from . import koperasi_posting
 from . import koperasi_capital_payment
 from . import koperasi_capital_allocation
 from . import koperasi_shu_distribution

@@ -13,7 +13,7 @@ class KoperasiCapitalPayment(models.Model):
     _name = "koperasi.capital.payment"
     _description = "Capital Payment (Pokok / Wajib)"
     _inherit = ["mail.thread", "koperasi.workflow.mixin"]
-    _workflow_fields = ("name", "state", "move_id", "is_opening")
+    _workflow_fields = ("name", "state", "move_id", "is_opening", "account_payment_id")
     _workflow_sequence_code = "koperasi.capital.payment"
     _workflow_frozen_fields = ("member_id", "kind", "amount", "date", "journal_id")
     _order = "date desc, id desc"
@@ -61,6 +61,15 @@ class KoperasiCapitalPayment(models.Model):
         readonly=True,
         copy=False,
         check_company=True,
+    )
+    account_payment_id = fields.Many2one(
+        "account.payment",
+        string="Payment",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
+        help="The cash or bank payment a bank statement line is matched with.",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("posted", "Posted"), ("cancelled", "Cancelled")],
@@ -183,9 +192,17 @@ class KoperasiCapitalPayment(models.Model):
     def _do_post(self):
         for payment in self:
             payment._allocate()
-            move = self.env["account.move"].sudo().create(payment._prepare_move_vals())
-            move.action_post()
-            payment.write({"move_id": move.id, "state": "posted"})
+        payments = self.env["koperasi.posting"]._post_cash_movements(
+            [payment._cash_movement_vals() for payment in self]
+        )
+        for payment, account_payment in zip(self, payments, strict=True):
+            payment.write(
+                {
+                    "account_payment_id": account_payment.id,
+                    "move_id": account_payment.move_id.id,
+                    "state": "posted",
+                }
+            )
 
     def _allocate(self):
         """Allocate the payment to the member's open dues, oldest first; the
@@ -238,10 +255,10 @@ class KoperasiCapitalPayment(models.Model):
                 )
         self.env["koperasi.capital.allocation"].sudo().create(vals_list)
 
-    def _prepare_move_vals(self):
+    def _cash_movement_vals(self):
+        """The money received, for the posting service: the journal's
+        liquidity against the capital account of the payment's kind."""
         self.ensure_one()
-        company = self.company_id
-        account = company._koperasi_get_account(self.kind)
         kind_label = dict(self._fields["kind"]._description_selection(self.env))[
             self.kind
         ]
@@ -250,36 +267,15 @@ class KoperasiCapitalPayment(models.Model):
                 None, [kind_label, self.member_id.member_number, self.member_id.name]
             )
         )
-        partner = self.member_id.partner_id
         return {
-            "move_type": "entry",
-            "journal_id": self.journal_id.id,
+            "company": self.company_id,
+            "journal": self.journal_id,
+            "partner": self.member_id.partner_id,
+            "amount": self.amount,
+            "direction": "in",
+            "account": self.company_id._koperasi_get_account(self.kind),
             "date": self.date,
-            "company_id": company.id,
-            "partner_id": partner.id,
-            "ref": f"{self.name} {label}",
-            "line_ids": [
-                (
-                    0,
-                    0,
-                    {
-                        "name": label,
-                        "account_id": self.journal_id.sudo().default_account_id.id,
-                        "partner_id": partner.id,
-                        "debit": self.amount,
-                    },
-                ),
-                (
-                    0,
-                    0,
-                    {
-                        "name": label,
-                        "account_id": account.id,
-                        "partner_id": partner.id,
-                        "credit": self.amount,
-                    },
-                ),
-            ],
+            "memo": f"{self.name} {label}",
         }
 
     @workflow_action

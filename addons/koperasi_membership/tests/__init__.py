@@ -22,3 +22,4 @@ from . import test_kopnews
 from . import test_api
 from . import test_chart
 from . import test_opening_import
+from . import test_capital_bank

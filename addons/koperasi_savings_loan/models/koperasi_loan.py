@@ -41,6 +41,7 @@ class KoperasiLoan(models.Model):
         "approver_ids",
         "disbursement_date",
         "disbursement_move_id",
+        "disbursement_payment_id",
         "fee_amount",
         "line_ids",
         "payment_ids",
@@ -122,6 +123,13 @@ class KoperasiLoan(models.Model):
     approvals_required = fields.Integer(compute="_compute_approvals_required")
     disbursement_date = fields.Date(readonly=True, copy=False)
     disbursement_move_id = fields.Many2one("account.move", readonly=True, copy=False)
+    disbursement_payment_id = fields.Many2one(
+        "account.payment",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The cash or bank payment of the disbursement.",
+    )
     fee_amount = fields.Monetary(readonly=True, copy=False)
     line_ids = fields.One2many("koperasi.loan.line", "loan_id", copy=False)
     payment_ids = fields.One2many("koperasi.loan.payment", "loan_id", copy=False)
@@ -459,40 +467,30 @@ class KoperasiLoan(models.Model):
                 )
             )
 
-    def _prepare_disbursement_move_vals(self, payment_journal, fee):
+    def _disbursement_movement_vals(self, payment_journal, fee):
+        """The money paid out, for the posting service: the loan receivable
+        for the full amount, the administration fee kept back."""
         self.ensure_one()
         product = self.product_id
-        partner = self.partner_id.id
-        lines = [
-            {
-                "name": self.name,
-                "account_id": product.account_receivable_id.id,
-                "partner_id": partner,
-                "debit": self.amount,
-            },
-            {
-                "name": self.name,
-                "account_id": payment_journal.default_account_id.id,
-                "partner_id": partner,
-                "credit": self.amount - fee,
-            },
-        ]
+        split = []
         if fee:
-            lines.append(
-                {
-                    "name": self.env._("Administration fee %(loan)s", loan=self.name),
-                    "account_id": product.account_fee_id.id,
-                    "partner_id": partner,
-                    "credit": fee,
-                }
+            split.append(
+                (
+                    product.account_fee_id,
+                    -fee,
+                    self.env._("Administration fee %(loan)s", loan=self.name),
+                )
             )
         return {
-            "move_type": "entry",
-            "journal_id": product.journal_id.id,
+            "company": self.company_id,
+            "journal": payment_journal,
+            "partner": self.partner_id,
+            "amount": self.amount - fee,
+            "direction": "out",
+            "account": product.account_receivable_id,
             "date": self.disbursement_date,
-            "ref": self.env._("Disbursement %(loan)s", loan=self.name),
-            "company_id": self.company_id.id,
-            "line_ids": [fields.Command.create(line) for line in lines],
+            "memo": self.env._("Disbursement %(loan)s", loan=self.name),
+            "split": split,
         }
 
     @workflow_action
@@ -532,13 +530,16 @@ class KoperasiLoan(models.Model):
                     "fee_amount": fee,
                 }
             )
-            move = (
-                self.env["account.move"]
-                .sudo()
-                .create(loan._prepare_disbursement_move_vals(journal, fee))
+            payment = self.env["koperasi.posting"]._post_cash_movements(
+                [loan._disbursement_movement_vals(journal, fee)]
             )
-            move.action_post()
-            loan.write({"disbursement_move_id": move.id, "state": "disbursed"})
+            loan.write(
+                {
+                    "disbursement_payment_id": payment.id,
+                    "disbursement_move_id": payment.move_id.id,
+                    "state": "disbursed",
+                }
+            )
             loan._freeze_schedule()
         return True
 

@@ -19,6 +19,7 @@ class KoperasiLoanPayment(models.Model):
         "name",
         "state",
         "move_id",
+        "account_payment_id",
         "principal_amount",
         "interest_amount",
         "penalty_amount",
@@ -56,6 +57,14 @@ class KoperasiLoanPayment(models.Model):
         "koperasi.savings.account", string="Debited Savings", check_company=True
     )
     move_id = fields.Many2one("account.move", readonly=True, copy=False)
+    account_payment_id = fields.Many2one(
+        "account.payment",
+        string="Payment",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The cash or bank payment of the repayment.",
+    )
     state = fields.Selection(
         [("posted", "Posted"), ("reversed", "Reversed")],
         default="posted",
@@ -292,6 +301,13 @@ class KoperasiLoanPayment(models.Model):
                 raise UserError(
                     self.env._("Choose a cash or bank journal with a default account.")
                 )
+            if not payment.counterpart_account_id and (
+                payment.principal_amount
+                or payment.interest_amount
+                or payment.penalty_amount
+            ):
+                payment._post_cash(journal)
+                continue
             partner = loan.partner_id.id
             source = payment.counterpart_account_id or journal.default_account_id
             lines = [
@@ -345,6 +361,43 @@ class KoperasiLoanPayment(models.Model):
             move.action_post()
             payment.move_id = move
 
+    def _post_cash(self, journal):
+        """A repayment at the teller or by bank: one payment through the
+        posting service, its entry split between the loan receivable, the
+        interest and the penalty; an overpayment is deposited apart."""
+        self.ensure_one()
+        product = self.loan_id.product_id
+        parts = [
+            (part, account)
+            for part, account in (
+                (self.principal_amount, product.account_receivable_id),
+                (self.interest_amount, product.account_interest_id),
+                (
+                    self.penalty_amount,
+                    product.account_penalty_id or product.account_fee_id,
+                ),
+            )
+            if part
+        ]
+        payment = self.env["koperasi.posting"]._post_cash_movements(
+            [
+                {
+                    "company": self.loan_id.company_id,
+                    "journal": journal,
+                    "partner": self.loan_id.partner_id,
+                    "amount": sum(part for part, __ in parts),
+                    "direction": "in",
+                    "account": parts[0][1],
+                    "date": self.date,
+                    "memo": self.env._("Repayment %(loan)s", loan=self.loan_id.name),
+                    "split": [
+                        (account, -part, self.name) for part, account in parts[1:]
+                    ],
+                }
+            ]
+        )
+        self.write({"account_payment_id": payment.id, "move_id": payment.move_id.id})
+
     @workflow_action
     def action_reverse(self):
         """Undo a repayment: reverse its entry and its allocation."""
@@ -372,10 +425,14 @@ class KoperasiLoanPayment(models.Model):
                         "interest": line.interest + alloc.waived_interest,
                     }
                 )
+            # A payment's reversal is reconciled with it: its outstanding
+            # line is no longer offered to a bank statement line.
             reversal = payment.move_id.sudo()._reverse_moves(
-                [{"ref": self.env._("Reversal of %(ref)s", ref=payment.name)}]
+                [{"ref": self.env._("Reversal of %(ref)s", ref=payment.name)}],
+                cancel=bool(payment.account_payment_id),
             )
-            reversal.action_post()
+            if reversal.state == "draft":
+                reversal.action_post()
             payment.state = "reversed"
             if payment.loan_id.state == "closed":
                 payment.loan_id.state = "disbursed"

@@ -30,6 +30,7 @@ class KoperasiSavingsTransaction(models.Model):
         "name",
         "state",
         "move_id",
+        "payment_id",
         "reversed_move_id",
         "interest_period",
     )
@@ -95,6 +96,13 @@ class KoperasiSavingsTransaction(models.Model):
         "account.move", string="Journal Entry", readonly=True, copy=False, index=True
     )
     reversed_move_id = fields.Many2one("account.move", readonly=True, copy=False)
+    payment_id = fields.Many2one(
+        "account.payment",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The cash or bank payment of a deposit or withdrawal.",
+    )
     user_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True
     )
@@ -158,6 +166,30 @@ class KoperasiSavingsTransaction(models.Model):
         if self.type in ("fee", "penalty"):
             return product.account_fee_id
         return product.account_liability_id
+
+    def _is_cash_movement(self):
+        """Money the member brings or takes at the teller or by bank."""
+        self.ensure_one()
+        return self.type in ("deposit", "withdrawal")
+
+    def _cash_movement_vals(self):
+        """The movement the posting service turns into a payment."""
+        self.ensure_one()
+        journal = self.payment_journal_id or self._default_payment_journal()
+        if not journal:
+            raise UserError(
+                self.env._("Choose a cash or bank journal for %(ref)s.", ref=self.name)
+            )
+        return {
+            "company": self.company_id,
+            "journal": journal,
+            "partner": self.partner_id,
+            "amount": self.amount,
+            "direction": "in" if SIGNS[self.type] > 0 else "out",
+            "account": self.product_id.account_liability_id,
+            "date": self.date,
+            "memo": f"{self.name} {self.account_id.name}",
+        }
 
     def _default_payment_journal(self):
         return self.env["account.journal"].search(
@@ -227,6 +259,25 @@ class KoperasiSavingsTransaction(models.Model):
         if not drafts:
             return self.env["account.move"]
         drafts.product_id._check_accounting()
+        cash = drafts.filtered(lambda t: t._is_cash_movement())
+        moves = self.env["account.move"]
+        if cash:
+            payments = self.env["koperasi.posting"]._post_cash_movements(
+                [transaction._cash_movement_vals() for transaction in cash]
+            )
+            for transaction, payment in zip(cash, payments, strict=True):
+                transaction.write(
+                    {
+                        "payment_id": payment.id,
+                        "move_id": payment.move_id.id,
+                        "state": "posted",
+                    }
+                )
+            moves |= payments.move_id
+            drafts -= cash
+        if not drafts:
+            cash._update_last_transaction_date()
+            return moves
         if group:
             buckets = defaultdict(list)
             for transaction in drafts:
@@ -238,23 +289,26 @@ class KoperasiSavingsTransaction(models.Model):
         else:
             groups = [drafts]
             move_vals = [drafts._prepare_move_vals()]
-        moves = self.env["account.move"].sudo().create(move_vals)
-        moves.action_post()
-        last_dates = {}
-        for move, transactions in zip(moves, groups, strict=True):
+        entries = self.env["account.move"].sudo().create(move_vals)
+        entries.action_post()
+        for move, transactions in zip(entries, groups, strict=True):
             transactions.write({"move_id": move.id, "state": "posted"})
-            # Interest and tax are not the member's activity: they do not
-            # keep an account out of dormancy.
-            for transaction in transactions:
-                if transaction.type in ("interest", "tax"):
-                    continue
-                account = transaction.account_id
-                if transaction.date > last_dates.get(account, transaction.date.min):
-                    last_dates[account] = transaction.date
+        (cash | drafts)._update_last_transaction_date()
+        return moves | entries
+
+    def _update_last_transaction_date(self):
+        """Interest and tax are not the member's activity: they do not keep
+        an account out of dormancy."""
+        last_dates = {}
+        for transaction in self:
+            if transaction.type in ("interest", "tax"):
+                continue
+            account = transaction.account_id
+            if transaction.date > last_dates.get(account, transaction.date.min):
+                last_dates[account] = transaction.date
         for account, day in last_dates.items():
             if not account.last_transaction_date or account.last_transaction_date < day:
                 account.sudo().last_transaction_date = day
-        return moves
 
     def _prepare_grouped_move_vals(self):
         """One entry for many transactions of one product (month-end batches).
@@ -362,10 +416,14 @@ class KoperasiSavingsTransaction(models.Model):
                             account=account.name,
                         )
                     )
+            # A payment's reversal is reconciled with it: its outstanding
+            # line is no longer offered to a bank statement line.
             reversal = transaction.move_id.sudo()._reverse_moves(
-                [{"ref": self.env._("Reversal of %(ref)s", ref=transaction.name)}]
+                [{"ref": self.env._("Reversal of %(ref)s", ref=transaction.name)}],
+                cancel=bool(transaction.payment_id),
             )
-            reversal.action_post()
+            if reversal.state == "draft":
+                reversal.action_post()
             siblings.write({"state": "reversed", "reversed_move_id": reversal.id})
         return True
 

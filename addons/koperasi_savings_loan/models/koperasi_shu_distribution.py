@@ -109,6 +109,11 @@ class KoperasiSavingsTransaction(models.Model):
         help="The member's SHU credited by this deposit.",
     )
 
+    def _is_cash_movement(self):
+        # The member's SHU credited to savings is no cash: it leaves the
+        # members' payable, journal entry as before.
+        return not self.shu_member_line_id and super()._is_cash_movement()
+
     def _get_counterpart_account(self):
         if self.shu_member_line_id:
             return (

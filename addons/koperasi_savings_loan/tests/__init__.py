@@ -23,3 +23,4 @@ from . import test_personas
 from . import test_api
 from . import test_chart
 from . import test_opening_import
+from . import test_savings_payment

@@ -48,14 +48,18 @@ class TestConcurrentWithdrawals(TransactionCase):
         ids = self.ids
         with self.registry.cursor() as cr:
             cr.execute(
-                "SELECT move_id FROM koperasi_savings_transaction WHERE account_id = %s",
+                "SELECT move_id, payment_id FROM koperasi_savings_transaction "
+                "WHERE account_id = %s",
                 [ids["account"]],
             )
-            move_ids = [row[0] for row in cr.fetchall() if row[0]]
+            rows = cr.fetchall()
+            move_ids = [move_id for move_id, __ in rows if move_id]
+            payment_ids = [payment_id for __, payment_id in rows if payment_id]
             cr.execute(
                 "DELETE FROM koperasi_savings_transaction WHERE account_id = %s",
                 [ids["account"]],
             )
+            cr.execute("DELETE FROM account_payment WHERE id = ANY(%s)", [payment_ids])
             cr.execute(
                 "DELETE FROM account_move_line WHERE move_id = ANY(%s)", [move_ids]
             )
