@@ -630,10 +630,12 @@ class KoperasiShuDistribution(models.Model):
         return line._get_account()
 
     def _pay_member_shu(self, lines):
-        """Pay the members' SHU of ``lines`` in cash, in one entry.
+        """Pay the members' SHU of ``lines`` in cash or by bank.
 
+        One payment of the posting service per member line, all created
+        together: the members' SHU payable against the payment journal.
         Other addons override this to credit the members' savings instead,
-        and mark what they paid; lines left unpaid are paid in cash here.
+        and mark what they paid; lines left unpaid are paid here.
         """
         self.ensure_one()
         lines = lines.filtered(lambda line: not line.paid)
@@ -646,44 +648,30 @@ class KoperasiShuDistribution(models.Model):
             )
         payable = self._get_members_payable_account()
         label = self.env._("%(name)s paid in cash", name=self.display_name)
-        total = sum(lines.mapped("amount"))
-        line_vals = [
-            fields.Command.create(
+        today = business_today(self)
+        currency = self.company_id.currency_id
+        # A member whose SHU rounds to nothing has nothing to be paid.
+        nothing = lines.filtered(lambda line: currency.is_zero(line.amount))
+        nothing.sudo().write({"paid": True})
+        lines -= nothing
+        payments = self.env["koperasi.posting"]._post_cash_movements(
+            [
                 {
-                    "name": label,
-                    "account_id": payable.id,
-                    "partner_id": line.member_id.partner_id.id,
-                    "debit": line.amount,
+                    "company": self.company_id,
+                    "journal": journal,
+                    "partner": line.member_id.partner_id,
+                    "amount": line.amount,
+                    "direction": "out",
+                    "account": payable,
+                    "date": today,
+                    "memo": label,
                 }
-            )
-            for line in lines
-        ]
-        line_vals.append(
-            fields.Command.create(
-                {
-                    "name": label,
-                    "account_id": journal.sudo().default_account_id.id,
-                    "credit": total,
-                }
-            )
+                for line in lines
+            ]
         )
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .create(
-                {
-                    "move_type": "entry",
-                    "journal_id": journal.id,
-                    "company_id": self.company_id.id,
-                    "date": business_today(self),
-                    "ref": label,
-                    "line_ids": line_vals,
-                }
-            )
-        )
-        move.action_post()
-        lines.sudo().write({"paid": True, "payment_move_id": move.id})
-        return move
+        for line, payment in zip(lines, payments, strict=True):
+            line.sudo().write({"paid": True, "payment_move_id": payment.move_id.id})
+        return payments.move_id
 
     # ------------------------------------------------------------------
     # Demo data

@@ -8,11 +8,12 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import PNG_BYTES
+from .common_payment import StatementMatchMixin
 from .common_shu import YEAR, KoperasiShuCommon
 
 
 @tagged("post_install", "-at_install")
-class TestShuDistribution(KoperasiShuCommon):
+class TestShuDistribution(StatementMatchMixin, KoperasiShuCommon):
     def _lines(self, dist):
         return {line.member_id: line for line in dist.member_line_ids}
 
@@ -178,9 +179,16 @@ class TestShuDistribution(KoperasiShuCommon):
         self.assertEqual(dist.state, "paid")
         self.assertTrue(all(dist.member_line_ids.mapped("paid")))
         payment = dist.member_line_ids.payment_move_id
-        self.assertEqual(len(payment), 1)
-        self.assertEqual(payment.state, "posted")
-        self.assertEqual(payment.amount_total, 1999998)
+        # One payment per member paid, each the member's SHU out of cash.
+        self.assertEqual(len(payment), len(dist.member_line_ids))
+        self.assertEqual(set(payment.mapped("state")), {"posted"})
+        self.assertTrue(all(payment.mapped("origin_payment_id")))
+        self.assertEqual(sum(payment.mapped("amount_total")), 1999998)
+        for line in dist.member_line_ids:
+            debit = line.payment_move_id.line_ids.filtered("debit")
+            self.assertEqual(debit.account_id, payable)
+            self.assertEqual(debit.partner_id, line.member_id.partner_id)
+            self.assertEqual(debit.debit, line.amount)
         payable_balance = sum(
             self.env["account.move.line"]
             .search([("account_id", "=", payable.id), ("parent_state", "=", "posted")])
@@ -191,6 +199,39 @@ class TestShuDistribution(KoperasiShuCommon):
             dist.action_pay()
         self.assertFalse(dist._pay_member_shu(dist.member_line_ids))
         self.assertEqual(dist.member_line_ids.payment_move_id, payment)
+
+    def test_pay_by_bank_matches_statement_lines(self):
+        bank = self.env["account.journal"].create(
+            {"name": "Bank SHU", "code": "SHUB", "type": "bank"}
+        )
+        dist = self._approved()
+        dist.payment_journal_id = bank
+        dist.with_user(self.manager).action_post()
+        payable = dist._get_members_payable_account()
+        dist.with_user(self.manager).action_pay()
+        self.assertEqual(dist.state, "paid")
+        lines = dist.member_line_ids
+        payments = lines.payment_move_id.origin_payment_id
+        self.assertEqual(len(payments), len(lines))
+        for line in lines:
+            payment = line.payment_move_id.origin_payment_id
+            self.assertEqual(payment.payment_type, "outbound")
+            self.assertEqual(payment.journal_id, bank)
+            self.assertEqual(payment.partner_id, line.member_id.partner_id)
+            self.assertEqual(payment.amount, line.amount)
+            move_lines = payment.move_id.line_ids
+            self.assertEqual(len(move_lines), 2)
+            credit = move_lines.filtered("credit")
+            debit = move_lines.filtered("debit")
+            self.assertEqual(credit.account_id, payment.outstanding_account_id)
+            self.assertNotEqual(credit.account_id, bank.default_account_id)
+            self.assertEqual(credit.credit, line.amount)
+            self.assertEqual(debit.account_id, payable)
+            self.assertEqual(debit.debit, line.amount)
+            self.assertFalse(payment.is_matched)
+        payment = lines[0].payment_move_id.origin_payment_id
+        self._match(self._statement_line(payment, -payment.amount), payment)
+        self.assertEqual(payment.state, "paid")
 
     def test_post_before_approval_refused(self):
         dist = self._distribution()
