@@ -596,12 +596,7 @@ class KoperasiMember(models.Model):
                 )
             )
         values = self._get_settlement_values(exit_date)
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .create(self._prepare_settlement_move_vals(values, exit_date, journal))
-        )
-        move.action_post()
+        move = self._post_settlement(values, exit_date, journal)
         self._settlement_close_positions(values, move, exit_date, journal)
         open_dues = self.due_ids.filtered(lambda d: d.state in ("unpaid", "partial"))
         open_dues.sudo().write({"is_cancelled": True})
@@ -628,74 +623,132 @@ class KoperasiMember(models.Model):
         )
         return move
 
-    def _prepare_settlement_move_vals(self, values, exit_date, journal):
+    def _post_settlement(self, values, exit_date, journal):
+        """Post the settlement entry and return it.
+
+        When money changes hands (a refund paid to the member, or a balance
+        the member pays), the entry is the move of a payment of the posting
+        service: the cash or bank leg against the accounts the settlement
+        closes, booked as the payment's split lines. With nothing to pay,
+        the accounts are closed against each other in a plain entry.
+        """
+        self.ensure_one()
+        journal = journal.sudo()
+        lines = self._get_settlement_lines(values)
+        refund = values["refund"]
+        currency = self.company_id.currency_id
+        if currency.is_zero(refund):
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .create(self._prepare_settlement_move_vals(values, exit_date, journal))
+            )
+            move.action_post()
+            return move
+        # The account the most money is closed on takes the rest of the
+        # payment; every other account is one of its split lines.
+        totals = {}
+        for __, account, balance in lines:
+            totals[account] = totals.get(account, 0.0) + balance
+        account = max(totals, key=lambda acc: abs(totals[acc]))
+        payment = self.env["koperasi.posting"]._post_cash_movements(
+            [
+                {
+                    "company": self.company_id,
+                    "journal": journal,
+                    "partner": self.partner_id,
+                    "amount": abs(refund),
+                    "direction": "out" if refund > 0 else "in",
+                    "account": account,
+                    "date": exit_date,
+                    "memo": self._get_settlement_ref(),
+                    "split": [
+                        (line_account, balance, name)
+                        for name, line_account, balance in lines
+                        if line_account != account
+                    ],
+                }
+            ]
+        )
+        return payment.move_id
+
+    def _get_settlement_ref(self):
+        self.ensure_one()
+        return self.env._(
+            "Exit settlement %(number)s %(name)s",
+            number=self.member_number or "",
+            name=self.name,
+        )
+
+    def _get_settlement_lines(self, values):
+        """Return the settlement's lines besides cash: ``(label, account,
+        balance)``, a positive balance debited (capital and savings paid
+        out), a negative one credited (dues withheld, loans deducted)."""
         self.ensure_one()
         company = self.company_id
-        partner = self.partner_id
-        journal = journal.sudo()
         settlement_account = company._koperasi_get_account("settlement")
-        lines = []
-
-        def line(name, account, debit=0.0, credit=0.0):
-            if debit or credit:
-                lines.append(
-                    (
-                        0,
-                        0,
-                        {
-                            "name": name,
-                            "account_id": account.id,
-                            "partner_id": partner.id,
-                            "debit": debit,
-                            "credit": credit,
-                        },
-                    )
-                )
-
-        line(
-            self.env._("Refund of simpanan pokok"),
-            company._koperasi_get_account("pokok"),
-            debit=values["pokok"],
-        )
-        line(
-            self.env._("Refund of simpanan wajib"),
-            company._koperasi_get_account("wajib"),
-            debit=values["wajib"],
-        )
-        line(
-            self.env._("Unpaid dues withheld"),
-            settlement_account,
-            credit=values["unpaid_dues"],
-        )
         Account = self.env["account.account"]
+        lines = [
+            (
+                self.env._("Refund of simpanan pokok"),
+                company._koperasi_get_account("pokok"),
+                values["pokok"],
+            ),
+            (
+                self.env._("Refund of simpanan wajib"),
+                company._koperasi_get_account("wajib"),
+                values["wajib"],
+            ),
+            (
+                self.env._("Unpaid dues withheld"),
+                settlement_account,
+                -values["unpaid_dues"],
+            ),
+        ]
         for deduction in values["deduction_lines"]:
             account = Account.browse(deduction.get("account_id")) or settlement_account
-            line(deduction["name"], account, credit=deduction["amount"])
+            lines.append((deduction["name"], account, -deduction["amount"]))
         for credit in values["credit_lines"]:
             account = Account.browse(credit.get("account_id")) or settlement_account
-            line(credit["name"], account, debit=credit["amount"])
+            lines.append((credit["name"], account, credit["amount"]))
+        currency = company.currency_id
+        return [line for line in lines if not currency.is_zero(line[2])]
+
+    def _prepare_settlement_move_vals(self, values, exit_date, journal):
+        """The settlement entry with its cash leg on the journal's default
+        account (used as is when there is no refund to pay)."""
+        self.ensure_one()
+        partner = self.partner_id
+        journal = journal.sudo()
+        lines = self._get_settlement_lines(values)
         refund = values["refund"]
-        cash_account = journal.default_account_id
-        if refund >= 0:
-            line(self.env._("Exit refund"), cash_account, credit=refund)
-        else:
-            line(
-                self.env._("Exit balance owed by the member"),
-                cash_account,
-                debit=-refund,
-            )
+        label = (
+            self.env._("Exit refund")
+            if refund >= 0
+            else self.env._("Exit balance owed by the member")
+        )
+        lines.append((label, journal.default_account_id, -refund))
+        currency = self.company_id.currency_id
         return {
             "move_type": "entry",
             "journal_id": journal.id,
             "date": exit_date,
-            "company_id": company.id,
+            "company_id": self.company_id.id,
             "partner_id": partner.id,
-            "ref": self.env._(
-                "Exit settlement %(number)s %(name)s",
-                number=self.member_number or "",
-                name=self.name,
-            ),
-            "line_ids": lines,
+            "ref": self._get_settlement_ref(),
+            "line_ids": [
+                fields.Command.create(
+                    {
+                        "name": label,
+                        "account_id": account.id,
+                        "partner_id": partner.id,
+                        "debit": balance if balance > 0 else 0.0,
+                        "credit": -balance if balance < 0 else 0.0,
+                    }
+                )
+                for label, account, balance in lines
+                if not currency.is_zero(balance)
+            ],
         }
 
     # ------------------------------------------------------------------

@@ -11,13 +11,14 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.koperasi_membership.tests.common_payment import StatementMatchMixin
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import KoperasiLoanCommon
 
 
 @tagged("post_install", "-at_install")
-class TestExitClosesThePosition(KoperasiLoanCommon):
+class TestExitClosesThePosition(StatementMatchMixin, KoperasiLoanCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -64,6 +65,8 @@ class TestExitClosesThePosition(KoperasiLoanCommon):
         wizard.exit_date = date(2026, 3, 1)
         if not journal:
             wizard.journal_id = self.env["account.journal"]
+        elif journal is not True:
+            wizard.journal_id = journal
         return wizard
 
     def test_refund_short_of_the_loan(self):
@@ -124,6 +127,51 @@ class TestExitClosesThePosition(KoperasiLoanCommon):
             lambda line: line.account_id == self.cash.default_account_id
         )
         self.assertEqual(cash.credit, 1100000)
+
+    def test_bank_refund_nets_savings_and_loan(self):
+        """The refund paid by bank is one payment: savings and capital paid
+        out, the loan deducted, the bank's outstanding account for the rest;
+        the loan's own repayment from the settlement account is no cash."""
+        bank = self.env["account.journal"].create(
+            {"name": "Bank Keluar", "code": "KSLX", "type": "bank"}
+        )
+        self._deposit(self.account, 6000000, day=date(2026, 1, 5))
+        loan = self._disbursed(amount=5000000, term=10, day=date(2026, 2, 20))
+        wizard = self._settle(journal=bank).save()
+        # 100,000 pokok + 6,000,000 savings - 5,000,000 to pay the loan off
+        owed = 5000000
+        refund = 1100000
+        self.assertEqual(wizard.refund_amount, refund)
+        wizard.action_settle()
+        move = self.member.settlement_move_id
+        payment = move.origin_payment_id
+        self.assertEqual(payment.state, "in_process")
+        self.assertEqual(payment.payment_type, "outbound")
+        self.assertEqual(payment.journal_id, bank)
+        self.assertEqual(payment.amount, refund)
+        outstanding = payment.outstanding_account_id
+        self.assertNotEqual(outstanding, bank.default_account_id)
+        balances = {}
+        for line in move.line_ids:
+            balances[line.account_id] = balances.get(line.account_id, 0) + line.balance
+        self.assertEqual(
+            balances,
+            {
+                outstanding: -refund,
+                self.company._koperasi_get_account("pokok"): 100000,
+                self.accounts["liability"]: 6000000,
+                self.company._koperasi_get_account("settlement"): -owed,
+            },
+        )
+        self.assertEqual(loan.state, "closed")
+        self.assertEqual(self._balance(self.loan_accounts["receivable"]), 0)
+        self.assertEqual(self._balance(self.accounts["liability"]), 0)
+        self.assertEqual(
+            self._balance(self.company._koperasi_get_account("settlement")), 0
+        )
+        self.assertEqual(self.account.state, "closed")
+        self._match(self._statement_line(payment, -refund), payment)
+        self.assertEqual(payment.state, "paid")
 
     def test_no_journal_is_a_message(self):
         wizard = self._settle(journal=False)
