@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools.business_date import business_today
 from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
 
@@ -70,8 +71,7 @@ class KoperasiProducerPayout(models.Model):
         # approved at the same moment is counted.
         self.producer_id._lock_for_payout()
         self._check_can_approve()
-        for payout in self:
-            payout._do_approve()
+        self._do_approve()
         return True
 
     def _check_can_approve(self):
@@ -94,14 +94,16 @@ class KoperasiProducerPayout(models.Model):
                 )
 
     def _do_approve(self):
-        self.ensure_one()
-        payment = (
-            self.env["account.payment"].sudo().create(self._prepare_payment_vals())
+        """Pay the payouts by bank, one payment each, made together by the
+        koperasi posting service."""
+        payments = self.env["koperasi.posting"]._post_cash_movements(
+            [payout._get_cash_movement() for payout in self]
         )
-        payment.action_post()
-        self.write({"state": "paid", "payment_id": payment.id})
+        for payout, payment in zip(self, payments, strict=True):
+            payout.write({"state": "paid", "payment_id": payment.id})
 
-    def _prepare_payment_vals(self):
+    def _get_cash_movement(self):
+        """The payout as a movement of the koperasi posting service."""
         self.ensure_one()
         journal = self.company_id._koperasi_payout_journal()
         if not journal:
@@ -110,14 +112,14 @@ class KoperasiProducerPayout(models.Model):
             )
         _journal, _expense, payable = self.company_id._koperasi_producer_accounting()
         return {
-            "payment_type": "outbound",
+            "company": self.company_id,
+            "journal": journal,
+            "partner": self.producer_id.partner_id,
             "partner_type": "supplier",
-            "partner_id": self.producer_id.partner_id.id,
             "amount": self.amount,
-            "currency_id": self.currency_id.id,
-            "journal_id": journal.id,
-            "company_id": self.company_id.id,
-            "destination_account_id": payable.id,
+            "direction": "out",
+            "account": payable,
+            "date": business_today(self),
             "memo": self.env._("Producer payout %(name)s", name=self.name),
         }
 

@@ -1,11 +1,13 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.koperasi_membership.tests.common_payment import StatementMatchMixin
+
 from .common import KoperasiEcommerceCommon
 
 
 @tagged("post_install", "-at_install")
-class TestProducerLedger(KoperasiEcommerceCommon):
+class TestProducerLedger(StatementMatchMixin, KoperasiEcommerceCommon):
     def _paid_and_delivered_order(self, lines):
         order, _tx = self._create_transfer_order(self.member_user.partner_id, lines)
         order._koperasi_submit_proof("bukti.png", b"\x89PNG\r\n\x1a\n" + b"0" * 32)
@@ -110,8 +112,24 @@ class TestProducerLedger(KoperasiEcommerceCommon):
             payout.with_user(self.officer).action_approve()
         payout.with_user(self.manager).action_approve()
         self.assertEqual(payout.state, "paid")
-        self.assertIn(payout.payment_id.state, ("paid", "in_process"))
-        self.assertEqual(payout.payment_id.amount, 100000.0)
+        payment = payout.payment_id
+        self.assertEqual(payment.state, "in_process")
+        self.assertEqual(payment.amount, 100000.0)
+        # The bank's outstanding payments account against the producers'
+        # payable, until the bank statement shows the transfer.
+        self.assertEqual(payment.journal_id.type, "bank")
+        self.assertEqual(payment.partner_id, self.producer.partner_id)
+        payable = self.company._koperasi_producer_accounting()[2]
+        lines = payment.move_id.line_ids
+        self.assertEqual(len(lines), 2)
+        self.assertEqual(lines.filtered("debit").account_id, payable)
+        self.assertEqual(lines.filtered("debit").debit, 100000.0)
+        credit = lines.filtered("credit")
+        self.assertEqual(credit.account_id, payment.outstanding_account_id)
+        self.assertNotEqual(credit.account_id, payment.journal_id.default_account_id)
+        self.assertEqual(credit.credit, 100000.0)
+        self._match(self._statement_line(payment, -100000.0), payment)
+        self.assertEqual(payment.state, "paid")
         self.assertEqual(self._balances(self.producer)[0], 84000.0)
         self.assertEqual(self._balances(self.producer)[1], 84000.0)
         with self.assertRaisesRegex(UserError, "not waiting"):

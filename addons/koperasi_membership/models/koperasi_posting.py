@@ -27,7 +27,9 @@ class KoperasiPosting(models.AbstractModel):
         koperasi account opposite the cash or bank), ``date`` and ``memo``;
         optionally ``split``, a list of ``(account, balance, label)`` lines
         the payment's entry books besides (a repayment's interest, a
-        disbursement's fee): ``account`` then takes the rest.
+        disbursement's fee): ``account`` then takes the rest; optionally
+        ``partner_type``, ``"supplier"`` for money owed to a supplier (a
+        producer's payout), ``"customer"`` otherwise.
 
         A bank journal books on its outstanding receipts/payments accounts
         until a statement line is matched; a cash journal without its own
@@ -69,7 +71,7 @@ class KoperasiPosting(models.AbstractModel):
         vals = {
             "payment_type": DIRECTIONS[movement["direction"]],
             "koperasi_posting": True,
-            "partner_type": "customer",
+            "partner_type": movement.get("partner_type", "customer"),
             "partner_id": movement["partner"].id,
             "amount": amount,
             "currency_id": company.currency_id.id,
