@@ -715,23 +715,15 @@ class KoperasiMember(models.Model):
         return [line for line in lines if not currency.is_zero(line[2])]
 
     def _prepare_settlement_move_vals(self, values, exit_date, journal):
-        """The settlement entry with its cash leg on the journal's default
-        account (used as is when there is no refund to pay)."""
+        """The settlement entry when no money changes hands: the accounts
+        closed against each other (capital and savings against the loans
+        they pay off), on the settlement's journal."""
         self.ensure_one()
         partner = self.partner_id
-        journal = journal.sudo()
         lines = self._get_settlement_lines(values)
-        refund = values["refund"]
-        label = (
-            self.env._("Exit refund")
-            if refund >= 0
-            else self.env._("Exit balance owed by the member")
-        )
-        lines.append((label, journal.default_account_id, -refund))
-        currency = self.company_id.currency_id
         return {
             "move_type": "entry",
-            "journal_id": journal.id,
+            "journal_id": journal.sudo().id,
             "date": exit_date,
             "company_id": self.company_id.id,
             "partner_id": partner.id,
@@ -747,7 +739,6 @@ class KoperasiMember(models.Model):
                     }
                 )
                 for label, account, balance in lines
-                if not currency.is_zero(balance)
             ],
         }
 
