@@ -212,6 +212,23 @@ class TestFinancialStatements(KoperasiMembershipCommon):
         with self.assertRaises(ValidationError):
             self._wizard("income_statement", (MARCH[1], MARCH[0]))
 
+    def test_preview_opens_the_statement(self):
+        """MIS Builder's preview widget reads its instance from the context's
+        active record; the web client makes the wizard the active record of
+        the action the button returns, unless the action's context says
+        otherwise."""
+        wizard = self._wizard("balance_sheet", MARCH)
+        action = wizard.action_preview()
+        instance = self.env["mis.report.instance"].browse(action["res_id"])
+        self.assertEqual(instance.report_id.name, "Balance Sheet (Neraca)")
+        self.assertEqual(action["context"]["active_model"], "mis.report.instance")
+        self.assertEqual(action["context"]["active_id"], instance.id)
+        self.assertEqual(action["context"]["active_ids"], [instance.id])
+        # The instance the preview shows is the board's statement of the month.
+        result = instance.with_user(self.board).compute()
+        totals = {row["label"]: row["cells"][0].get("val") for row in result["body"]}
+        self.assertEqual(totals["Total Assets"], self.cash + 2000000)
+
     def test_pdf_and_xlsx(self):
         instance = self._wizard("balance_sheet", MARCH)._get_instance()
         self.assertEqual(instance.print_pdf()["type"], "ir.actions.report")

@@ -239,7 +239,18 @@ class KoperasiFinancialStatement(models.TransientModel):
         return instance.with_env(self.env)
 
     def action_preview(self):
-        return self._get_instance().preview()
+        instance = self._get_instance()
+        action = instance.preview()
+        # MIS Builder's preview widget finds its instance in the context's
+        # active record: the web client sets it to the record whose button
+        # was clicked (this wizard), and the action's context comes last.
+        action["context"] = dict(
+            action.get("context") or {},
+            active_model=instance._name,
+            active_id=instance.id,
+            active_ids=instance.ids,
+        )
+        return action
 
     def action_print_pdf(self):
         return self._get_instance().print_pdf()
