@@ -113,7 +113,8 @@ check_log() {
 # persona and hostile-input walks (tag koperasi_showcase) run once, on the
 # showcase database of the last stage.
 alone_run() {
-    local addon=$1 db="kst_${addon}_$SUFFIX" log="$WORK/$addon.log" rc=0
+    local addon=$1
+    local db="kst_${addon}_$SUFFIX" log="$WORK/$addon.log" rc=0
     local started
     started=$(date +%s)
     new_database "$db" "$CONF"
