@@ -16,11 +16,13 @@ class AccountChartTemplate(models.AbstractModel):
                 "account_type": "liability_payable",
                 "reconcile": True,
                 "prefix": "2111",
+                "module": "koperasi_ecommerce",
             },
             "koperasi_beban_produsen": {
                 "name": _("Producer Costs (Shop)"),
                 "account_type": "expense_direct_cost",
                 "prefix": "5110",
+                "module": "koperasi_ecommerce",
             },
         }
 

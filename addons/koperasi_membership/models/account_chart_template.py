@@ -24,7 +24,8 @@ class AccountChartTemplate(models.AbstractModel):
     def _get_koperasi_accounts(self, template_code):
         """The koperasi accounts: ``{xmlid: values}``. ``prefix`` places the
         account in the chart: its code is the first free one starting with
-        the prefix, as long as the chart's codes."""
+        the prefix, as long as the chart's codes. ``module`` names the addon
+        whose translations have the account's name (by default this one)."""
         _ = self.env._
         return {
             "koperasi_simpanan_pokok": {
@@ -167,6 +168,11 @@ class AccountChartTemplate(models.AbstractModel):
         for xmlid in koperasi:
             values = accounts[xmlid]
             prefix = values.pop("prefix")
+            # The name is translated with the addon that named the account,
+            # not with this one, whose function hands it to the chart.
+            module = values.pop("module", None)
+            if module:
+                values.setdefault("__translation_module__", {})["name"] = module
             existing = self.ref(xmlid, raise_if_not_found=False)
             if existing:
                 values["code"] = existing.with_company(company).code

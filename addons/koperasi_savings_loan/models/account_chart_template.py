@@ -15,51 +15,61 @@ class AccountChartTemplate(models.AbstractModel):
                 "name": _("Simpanan Sukarela"),
                 "account_type": "liability_current",
                 "prefix": "2141",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_simpanan_berjangka": {
                 "name": _("Simpanan Berjangka"),
                 "account_type": "liability_current",
                 "prefix": "2142",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_utang_pph_final": {
                 "name": _("Final Income Tax Payable on Savings Interest"),
                 "account_type": "liability_current",
                 "prefix": "2122",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_piutang_pinjaman": {
                 "name": _("Member Loans Receivable"),
                 "account_type": "asset_current",
                 "prefix": "1122",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_ppap": {
                 "name": _("Loan Loss Allowance (PPAP)"),
                 "account_type": "asset_current",
                 "prefix": "1129",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_pendapatan_jasa_pinjaman": {
                 "name": _("Loan Interest Income (Jasa Pinjaman)"),
                 "account_type": "income",
                 "prefix": "4110",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_pendapatan_administrasi": {
                 "name": _("Savings and Loan Administration Fees"),
                 "account_type": "income_other",
                 "prefix": "8112",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_pendapatan_denda": {
                 "name": _("Loan Penalty Income (Denda)"),
                 "account_type": "income_other",
                 "prefix": "8113",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_beban_bunga_simpanan": {
                 "name": _("Savings Interest Expense"),
                 "account_type": "expense",
                 "prefix": "5120",
+                "module": "koperasi_savings_loan",
             },
             "koperasi_beban_ppap": {
                 "name": _("Loan Loss Provision Expense (PPAP)"),
                 "account_type": "expense",
                 "prefix": "6810",
+                "module": "koperasi_savings_loan",
             },
         }
 

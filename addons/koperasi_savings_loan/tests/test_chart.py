@@ -107,3 +107,20 @@ class TestSavingsLoanChart(KoperasiChartCommon):
             settings["koperasi_loan_receivable_account_id"],
         )
         self.assertEqual(self._company_accounts(), accounts)
+
+    def test_account_names_translate_with_this_addon(self):
+        """The chart translates the savings and loan accounts' names with this
+        addon's translations (the Indonesian board reads Piutang Pinjaman
+        Anggota, not Member Loans Receivable)."""
+        ChartTemplate = self.ChartTemplate.with_company(self.company)
+        data = ChartTemplate._get_chart_template_data(self.chart)["account.account"]
+        receivable = data["koperasi_piutang_pinjaman"]
+        self.assertEqual(
+            receivable["__translation_module__"]["name"], "koperasi_savings_loan"
+        )
+        self.assertEqual(
+            ChartTemplate._get_field_translation(receivable, "name", "id_ID"),
+            "Piutang Pinjaman Anggota",
+        )
+        pokok = data["koperasi_simpanan_pokok"]
+        self.assertEqual(pokok["__translation_module__"]["name"], "koperasi_membership")
