@@ -553,6 +553,16 @@ class KoperasiLoan(models.Model):
             product = loan.product_id
             outstanding = loan.outstanding_principal
             if outstanding and product.account_allowance_id:
+                # The provision posted for the loan (PPAP) absorbs the loss;
+                # what it does not cover is an expense of the day, never a
+                # debit balance of the allowance.
+                covered = outstanding
+                if product.account_provision_expense_id:
+                    covered = min(outstanding, loan.ppap_posted)
+                debits = [
+                    (product.account_allowance_id, covered),
+                    (product.account_provision_expense_id, outstanding - covered),
+                ]
                 move = (
                     self.env["account.move"]
                     .sudo()
@@ -566,11 +576,15 @@ class KoperasiLoan(models.Model):
                                 fields.Command.create(
                                     {
                                         "name": loan.name,
-                                        "account_id": product.account_allowance_id.id,
+                                        "account_id": account.id,
                                         "partner_id": loan.partner_id.id,
-                                        "debit": outstanding,
+                                        "debit": amount,
                                     }
-                                ),
+                                )
+                                for account, amount in debits
+                                if amount > 0
+                            ]
+                            + [
                                 fields.Command.create(
                                     {
                                         "name": loan.name,
@@ -588,6 +602,8 @@ class KoperasiLoan(models.Model):
                 {
                     "state": "written_off",
                     "write_off_date": business_today(loan),
+                    # Its provision is used up by the write-off.
+                    "ppap_posted": 0.0,
                 }
             )
         return True

@@ -80,6 +80,24 @@ class TestRatLoanPortfolio(KoperasiLoanCommon):
         self.assertEqual(sum(self.siti_loan.line_ids.mapped("principal_paid")), 6600000)
         self.assertEqual(self.siti_loan.outstanding_principal, 0)
 
+    def test_write_off_without_provision_is_an_expense(self):
+        """No provision was posted for Siti's loan: the 5,400,000 written
+        off is the day's loan loss expense; the allowance is not debited."""
+        move = self.env["account.move"].search(
+            [("ref", "=", f"Write-off {self.siti_loan.name}")]
+        )
+        self.assertEqual(len(move), 1)
+        balances = {line.account_id: line.balance for line in move.line_ids}
+        self.assertEqual(
+            balances,
+            {
+                self.product.account_provision_expense_id: 5400000,
+                self.product.account_receivable_id: -5400000,
+            },
+        )
+        self.assertNotIn(self.product.account_allowance_id, balances)
+        self.assertEqual(self.siti_loan.ppap_posted, 0)
+
     def test_positions_at_year_end(self):
         positions, summary = self.env["koperasi.loan"]._get_portfolio_as_of(
             YEAR_END, [("company_id", "=", self.company.id)]
