@@ -4,11 +4,13 @@ from unittest.mock import patch
 from odoo import api
 from odoo.tests import tagged
 
+from odoo.addons.koperasi_membership.tests.common_payment import StatementMatchMixin
+
 from .common import KoperasiLoanCommon, KoperasiSavingsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestSavingsPayment(KoperasiSavingsCommon):
+class TestSavingsPayment(StatementMatchMixin, KoperasiSavingsCommon):
     """Deposits and withdrawals are Odoo payments a bank statement matches."""
 
     @classmethod
@@ -17,32 +19,6 @@ class TestSavingsPayment(KoperasiSavingsCommon):
         cls.bank = cls.env["account.journal"].create(
             {"name": "Bank Simpanan", "code": "KSLB", "type": "bank"}
         )
-
-    def _statement_line(self, payment, amount):
-        return self.env["account.bank.statement.line"].create(
-            {
-                "journal_id": self.bank.id,
-                "partner_id": payment.partner_id.id,
-                "amount": amount,
-                "date": payment.date,
-                "payment_ref": payment.memo,
-            }
-        )
-
-    def _match(self, statement_line, payment):
-        """Reconcile as Odoo's own statement line tests do in Community (the
-        matching widget is not part of it): the statement line's suspense
-        line takes the payment's outstanding account and both reconcile."""
-        liquidity, __, __ = payment._seek_for_lines()
-        candidates = self.env["account.move.line"].search(
-            statement_line._get_default_amls_matching_domain()
-        )
-        self.assertIn(liquidity, candidates)
-        __, suspense, __ = statement_line.with_context(
-            skip_account_move_synchronization=True
-        )._seek_for_lines()
-        suspense.account_id = liquidity.account_id
-        (suspense + liquidity).reconcile()
 
     def test_bank_deposit_matches_statement_line(self):
         trx = self.account.deposit(
@@ -164,7 +140,7 @@ class TestSavingsPayment(KoperasiSavingsCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestLoanPayment(KoperasiLoanCommon):
+class TestLoanPayment(StatementMatchMixin, KoperasiLoanCommon):
     """A loan's disbursement and repayments are Odoo payments, split between
     the loan receivable, the fee, the interest and the penalty."""
 
@@ -217,22 +193,4 @@ class TestLoanPayment(KoperasiLoanCommon):
         )
         self.assertEqual(loan.outstanding_principal, 12000000 - first.principal)
 
-        statement_line = self.env["account.bank.statement.line"].create(
-            {
-                "journal_id": bank.id,
-                "partner_id": self.member.partner_id.id,
-                "amount": due,
-                "date": date(2026, 2, 15),
-                "payment_ref": cash_in.memo,
-            }
-        )
-        liquidity = cash_in.move_id.line_ids.filtered(
-            lambda line: line.account_id == cash_in.outstanding_account_id
-        )
-        __, suspense, __ = statement_line.with_context(
-            skip_account_move_synchronization=True
-        )._seek_for_lines()
-        suspense.account_id = liquidity.account_id
-        (suspense + liquidity).reconcile()
-        self.assertTrue(cash_in.is_matched)
-        self.assertTrue(statement_line.is_reconciled)
+        self._match(self._statement_line(cash_in, due), cash_in)
