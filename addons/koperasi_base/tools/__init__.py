@@ -1,3 +1,4 @@
+from . import bulk
 from . import business_date
 from . import locking
 from . import numbering

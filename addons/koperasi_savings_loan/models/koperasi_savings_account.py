@@ -539,8 +539,10 @@ class KoperasiSavingsAccount(models.Model):
         """Compute, post and tax the interest of one month for these accounts.
 
         Idempotent: accounts already processed for the month are skipped.
-        One journal entry per product and batch carries the lines of every
-        account (one partner line each).
+        One journal entry per product and batch: the savings liability, the
+        interest expense and the tax payable, one line each. Each member's
+        interest and tax are the account's own transactions, which point at
+        that entry.
         """
         period = f"{year:04d}-{month:02d}"
         date_from, date_to = savings_interest.month_bounds(year, month)
@@ -585,17 +587,11 @@ class KoperasiSavingsAccount(models.Model):
             tax = savings_interest.final_tax(
                 gross, product.tax_threshold, product.tax_rate
             )
-            base = {
-                "account_id": account.id,
-                "company_id": account.company_id.id,
-                "date": date_to,
-                "interest_period": period,
-            }
+            base = {"account_id": account, "date": date_to, "interest_period": period}
             vals_list.append({**base, "type": "interest", "amount": gross})
             if tax:
                 vals_list.append({**base, "type": "tax", "amount": tax})
-        transactions = Transaction.sudo().create(vals_list)
-        transactions._action_post(group=True)
+        transactions = Transaction.sudo()._create_posted_batch(vals_list)
         accounts.sudo().write({"interest_period": period})
         return transactions
 

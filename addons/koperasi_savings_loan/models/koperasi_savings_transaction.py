@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.koperasi_base.tools import bulk
 from odoo.addons.koperasi_base.tools.business_date import business_today
 from odoo.addons.koperasi_base.tools.workflow import workflow_action
 
@@ -159,11 +160,17 @@ class KoperasiSavingsTransaction(models.Model):
                     )
                 )
             return journal.default_account_id
-        if self.type == "interest":
+        return self._product_counterpart_account(product, self.type)
+
+    @api.model
+    def _product_counterpart_account(self, product, transaction_type):
+        """The product's account opposite the liability for a transaction
+        that moves no cash."""
+        if transaction_type == "interest":
             return product.account_interest_id
-        if self.type == "tax":
+        if transaction_type == "tax":
             return product.account_tax_id
-        if self.type in ("fee", "penalty"):
+        if transaction_type in ("fee", "penalty"):
             return product.account_fee_id
         return product.account_liability_id
 
@@ -311,22 +318,34 @@ class KoperasiSavingsTransaction(models.Model):
                 account.sudo().last_transaction_date = day
 
     def _prepare_grouped_move_vals(self):
-        """One entry for many transactions of one product (month-end batches).
-
-        The savings liability is one line per member (partner), net of the
-        member's interest and tax; the counterparts (interest expense, tax
-        payable...) are one line per account.
-        """
+        """One entry for many transactions of one product: the savings
+        liability one line per member (partner), net of the member's
+        transactions; the counterparts one line per account."""
         first = self[:1]
-        liability = first.product_id.account_liability_id
+        return self._grouped_move_vals(
+            first.company_id,
+            first.product_id,
+            max(self.mapped("date")),
+            [
+                (t.partner_id.id, t.type, t.amount, t._get_counterpart_account())
+                for t in self
+            ],
+        )
+
+    @api.model
+    def _grouped_move_vals(self, company, product, day, items):
+        """The entry of ``items`` (``(partner_id, type, amount, counterpart
+        account)``) of one product: the liability one line per partner (one
+        line in all when the partners are ``False``), the counterparts one
+        line per account."""
+        liability = product.account_liability_id
         per_partner = defaultdict(float)
         per_account = defaultdict(float)
-        for transaction in self:
-            sign = SIGNS[transaction.type]
-            per_partner[transaction.partner_id.id] += sign * transaction.amount
-            counterpart = transaction._get_counterpart_account()
-            per_account[counterpart.id] -= sign * transaction.amount
-        label = self.env._("Savings %(product)s", product=first.product_id.name)
+        for partner_id, transaction_type, amount, counterpart in items:
+            sign = SIGNS[transaction_type]
+            per_partner[partner_id] += sign * amount
+            per_account[counterpart.id] -= sign * amount
+        label = self.env._("Savings %(product)s", product=product.name)
         lines = []
         for partner_id, amount in per_partner.items():
             if amount:
@@ -351,12 +370,82 @@ class KoperasiSavingsTransaction(models.Model):
                 )
         return {
             "move_type": "entry",
-            "journal_id": first.product_id.journal_id.id,
-            "date": max(self.mapped("date")),
+            "journal_id": product.journal_id.id,
+            "date": day,
             "ref": label,
-            "company_id": first.company_id.id,
+            "company_id": company.id,
             "line_ids": [fields.Command.create(line) for line in lines],
         }
+
+    @api.model
+    def _create_posted_batch(self, vals_list):
+        """Create and post many transactions that move no cash at once: the
+        month-end interest and its final tax.
+
+        Each cooperative and product gets one posted entry whose savings
+        liability is one line: each member's part of it is the member's own
+        transaction, which points at the entry. The transactions are numbered
+        in order and written in one statement (``koperasi_base.tools.bulk``).
+
+        :param vals_list: dicts of ``account_id`` (a savings account record),
+            ``type``, ``amount`` (whole rupiah, positive), ``date`` and
+            ``interest_period``.
+        :return: the transactions, in the order of ``vals_list``.
+        """
+        if not vals_list:
+            return self.browse()
+        buckets = defaultdict(list)
+        for vals in vals_list:
+            account = vals["account_id"]
+            buckets[(account.company_id, account.product_id)].append(vals)
+        rows = []
+        for (company, product), group in buckets.items():
+            product._check_accounting()
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .create(
+                    self._grouped_move_vals(
+                        company,
+                        product,
+                        max(vals["date"] for vals in group),
+                        [
+                            (
+                                False,
+                                vals["type"],
+                                vals["amount"],
+                                self._product_counterpart_account(
+                                    product, vals["type"]
+                                ),
+                            )
+                            for vals in group
+                        ],
+                    )
+                )
+            )
+            move.action_post()
+            for vals in group:
+                account = vals["account_id"]
+                rows.append(
+                    {
+                        "name": "/",
+                        "company_id": company.id,
+                        "account_id": account.id,
+                        "member_id": account.member_id.id,
+                        "partner_id": account.partner_id.id,
+                        "product_id": product.id,
+                        "date": vals["date"],
+                        "type": vals["type"],
+                        "amount": vals["amount"],
+                        "signed_amount": SIGNS[vals["type"]] * vals["amount"],
+                        "state": "posted",
+                        "interest_period": vals.get("interest_period") or None,
+                        "move_id": move.id,
+                        "user_id": self.env.uid,
+                    }
+                )
+        self._workflow_number(rows)
+        return bulk.insert_records(self, rows)
 
     @workflow_action
     def action_reverse(self):

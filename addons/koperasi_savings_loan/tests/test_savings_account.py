@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.koperasi_base.tools import bulk
+
 from .common import KoperasiSavingsCommon
 
 
@@ -154,6 +156,69 @@ class TestSavingsAccount(KoperasiSavingsCommon):
             lambda line: line.account_id == self.accounts["interest"]
         )
         self.assertEqual(expense.debit, 62466)
+
+    def test_month_end_batch_is_one_entry_and_one_ledger_row_each(self):
+        """The month-end of many accounts: one entry with one liability line,
+        each member's interest and tax in the member's own savings ledger."""
+        self.sukarela.interest_rate = 2.92
+        self._deposit(self.account, 100000000, day=date(2026, 5, 31))
+        self._deposit(self.other_account, 100000417, day=date(2026, 5, 31))
+        both = self.account | self.other_account
+        # Read before the posting, as the month-end job's batch is.
+        self.assertEqual(len(self.account.transaction_ids), 1)
+        self.assertEqual(self.other_account.balance, 100000417)
+        posted = both._post_interest(2026, 6)
+        self.assertEqual(len(posted), 3)
+        move = posted.move_id
+        self.assertEqual(len(move), 1)
+        self.assertEqual(move.state, "posted")
+        liability = move.line_ids.filtered(
+            lambda line: line.account_id == self.accounts["liability"]
+        )
+        self.assertEqual(len(liability), 1)
+        self.assertEqual(liability.credit, 240000 + 240001 - 24000)
+        expense = move.line_ids.filtered(
+            lambda line: line.account_id == self.accounts["interest"]
+        )
+        self.assertEqual(expense.debit, 240000 + 240001)
+        for transaction in posted:
+            account = transaction.account_id
+            self.assertEqual(transaction.state, "posted")
+            self.assertEqual(transaction.member_id, account.member_id)
+            self.assertEqual(transaction.partner_id, account.partner_id)
+            self.assertEqual(transaction.product_id, self.sukarela)
+            self.assertEqual(transaction.interest_period, "2026-06")
+            self.assertEqual(transaction.date, date(2026, 6, 30))
+        # Numbered in order, one number each, after the deposits' numbers.
+        names = posted.mapped("name")
+        self.assertEqual(len(set(names)), 3)
+        self.assertEqual(names, sorted(names))
+        deposits = both.transaction_ids.filtered(lambda t: t.type == "deposit")
+        self.assertGreater(names[0], max(deposits.mapped("name")))
+        # The same environment sees the new rows at once.
+        self.assertEqual(len(self.account.transaction_ids), 2)
+        self.assertEqual(self.account.balance, 100240000)
+        self.assertEqual(self.other_account.balance, 100000417 + 240001 - 24000)
+        statement = self.other_account._get_statement_lines(
+            date(2026, 6, 1), date(2026, 6, 30)
+        )
+        self.assertEqual(statement["closing"], 100000417 + 240001 - 24000)
+        # The member sees them in the portal's ledger (their own rows only).
+        mine = (
+            self.env["koperasi.savings.transaction"]
+            .with_user(self.portal_user)
+            .search([("type", "in", ("interest", "tax"))])
+        )
+        self.assertEqual(mine, posted.filtered(lambda t: t.account_id == self.account))
+
+    def test_bulk_rows_must_be_complete(self):
+        Transaction = self.env["koperasi.savings.transaction"]
+        count = Transaction.search_count([])
+        with self.assertRaises(ValueError):
+            bulk.insert_records(Transaction, [{"account_id": self.account.id}])
+        with self.assertRaises(ValueError):
+            bulk.insert_records(Transaction, [{"balance": 1}])
+        self.assertEqual(Transaction.search_count([]), count)
 
     def test_interest_tax_threshold(self):
         # A whole 30-day month at 2.92%: interest = balance * 0.0292 * 30 / 365
