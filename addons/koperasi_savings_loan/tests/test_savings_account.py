@@ -252,11 +252,19 @@ class TestSavingsAccount(KoperasiSavingsCommon):
         # The other accounts of the database (the showcase's) had their
         # month-end already: the batches below are these two.
         Account.search([*pending, ("id", "not in", mine.ids)])._post_interest(2026, 6)
-        first = Account._cron_post_monthly_interest(batch_size=1)
+        # As Odoo's cron runner calls it: with a progress record to fill.
+        cron = self.env.ref("koperasi_savings_loan.ir_cron_savings_monthly_interest")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        Job = Account.with_context(ir_cron_progress_id=progress.id)
+        first = Job._cron_post_monthly_interest(batch_size=1)
         self.assertEqual(len(first), 1)
-        second = Account._cron_post_monthly_interest(batch_size=1)
+        # One more waits: the runner calls the job again at once.
+        self.assertEqual((progress.done, progress.remaining), (1, 1))
+        second = Job._cron_post_monthly_interest(batch_size=1)
         self.assertEqual(len(second), 1)
         self.assertNotEqual(first, second)
+        # Nothing waits: the runner stops.
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
         self.assertFalse(
             Account.search(
                 [*pending, ("id", "in", (self.account | self.other_account).ids)]
