@@ -95,9 +95,9 @@ class KoperasiSavingsAccount(models.Model):
 
     def init(self):
         super().init()
-        # The month-end job's queue (INTEREST_ORDER); it also serves the
-        # look-ups by interest_period alone, whose own index older databases
-        # had.
+        # The month-end job's queue of each cooperative (INTEREST_ORDER); it
+        # also serves the look-ups by interest_period, whose own index older
+        # databases had.
         drop_index(
             self.env.cr,
             make_index_name(self._table, "interest_period"),
@@ -105,9 +105,9 @@ class KoperasiSavingsAccount(models.Model):
         )
         create_index(
             self.env.cr,
-            "koperasi_savings_account_interest_queue_index",
+            "koperasi_savings_account_interest_queue_by_company_index",
             self._table,
-            ["interest_period", "id"],
+            ["company_id", "interest_period", "id"],
         )
 
     @api.depends("open_date", "product_id.term_months", "product_id.kind")
@@ -517,19 +517,16 @@ class KoperasiSavingsAccount(models.Model):
 
         "Last month" is the month before each cooperative's business date.
         A batch costs the same at the first account as at the millionth: the
-        waiting accounts come in the order of the (interest_period, id)
-        index, and the progress says whether more wait (``remaining`` is 1)
-        instead of counting them all again at every batch.
+        waiting accounts of each cooperative come in the order of the
+        (company_id, interest_period, id) index, and the progress says
+        whether more wait (``remaining`` is 1) instead of counting them all
+        again at every batch.
         """
         done = self.browse()
         remaining = 0
-        companies = [
-            company
-            for (company,) in self._read_group(
-                [("state", "in", ("open", "dormant"))], ["company_id"]
-            )
-        ]
-        for company in companies:
+        # Not the companies of the open accounts: grouping every account at
+        # every batch would cost a scan of the whole table.
+        for company in self.env["res.company"].search([], order="id"):
             last_month = business_today(self, company).replace(day=1) - timedelta(
                 days=1
             )
