@@ -345,20 +345,64 @@ def copy_catalogue(show, env, args):
                 }
             )
 
-    # The member's login, as a portal user of the plain shop.
+    # The member's prices the way plain Odoo gives a customer their own: a
+    # pricelist of the website, not offered to others, on the customer.
+    same_prices = env["product.pricelist"]
+    if member_pricelist:
+        same_prices = env["product.pricelist"].create(
+            {
+                "name": member_pricelist.name,
+                "selectable": False,
+                "website_id": website.id,
+                "company_id": company.id,
+            }
+        )
+        for item in member_pricelist.item_ids:
+            if item.base_pricelist_id and item.base_pricelist_id not in pricelists:
+                continue
+            env["product.pricelist.item"].create(
+                {
+                    "pricelist_id": same_prices.id,
+                    "applied_on": "3_global",
+                    "compute_price": item.compute_price,
+                    "percent_price": item.percent_price,
+                    "price_discount": item.price_discount,
+                    "base": item.base,
+                    "base_pricelist_id": item.base_pricelist_id
+                    and new_pricelists[item.base_pricelist_id.id].id,
+                }
+            )
+
+    # The member's login, as a portal user of the plain shop (the website's
+    # prices), and a second one with the member's prices.
     member = show["res.users"].search([("login", "=", args.member)], limit=1)
-    env["res.users"].with_context(no_reset_password=True).create(
-        {
-            "name": member.name or args.member,
-            "login": args.member,
-            "password": args.member_password or args.member,
-            "groups_id": [(6, 0, [env.ref("base.group_portal").id])],
-        }
-    )
+    for login, pricelist in (
+        (args.member, env["product.pricelist"]),
+        (same_prices_login(args), same_prices),
+    ):
+        user = (
+            env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": member.name or args.member,
+                    "login": login,
+                    "password": args.member_password or args.member,
+                    "groups_id": [(6, 0, [env.ref("base.group_portal").id])],
+                }
+            )
+        )
+        if pricelist:
+            user.partner_id.property_product_pricelist = pricelist
     print(
         f"copied {len(templates)} products, {len(categories)} categories, "
-        f"{len(pricelists)} pricelists"
+        f"{len(pricelists) + bool(same_prices)} pricelists"
     )
+
+
+def same_prices_login(args):
+    """Login of the plain shop's customer who has the member's prices."""
+    return f"{args.member}.harga.anggota"
 
 
 # -- timing ---------------------------------------------------------------------
@@ -486,15 +530,23 @@ def run(args, databases):
         name: {"/shop": "/shop", "product page": _product_url(dbname, product)}
         for name, dbname in databases.items()
     }
-    personas = [("anonymous", None), (f"member ({args.member})", args.member)]
+    # (label, login on the showcase, login on the plain database)
+    personas = [
+        ("anonymous", None, None),
+        ("member", args.member, args.member),
+        ("member, same prices", args.member, same_prices_login(args)),
+    ]
     servers = {}
     try:
         for index, (name, dbname) in enumerate(databases.items()):
             servers[name] = Server(args, dbname, args.port + index)
         figures = {}
-        for persona, login in personas:
+        for persona, show_login, plain_login in personas:
             sessions = {
-                name: server.session(login, args.member_password)
+                name: server.session(
+                    show_login if name == "showcase" else plain_login,
+                    args.member_password,
+                )
                 for name, server in servers.items()
             }
             for page in ("/shop", "product page"):
@@ -520,7 +572,7 @@ def run(args, databases):
         f"{'page':<14}{'visitor':<24}{'database':<10}{'median':>9}{'p95':>9}"
         f"{'queries':>9}{'ratio':>8}"
     )
-    for persona, _login in personas:
+    for persona, _show_login, _plain_login in personas:
         for page in ("/shop", "product page"):
             medians = {
                 name: statistics.median(t for t, _q in figures[(persona, page, name)])
@@ -538,7 +590,13 @@ def run(args, databases):
                     f"{_p95([t for t, _q in timings]):>7.1f}ms"
                     f"{statistics.median(q for _t, q in timings):>9.0f}{ratio}"
                 )
-    print("ratio: showcase median / plain website_sale median")
+    print(
+        'ratio: showcase median / plain website_sale median; "member" is the '
+        "member on the showcase (the member pricelist) against a customer of "
+        'the plain shop (the website\'s prices), "member, same prices" '
+        "against a customer of the plain shop given the member pricelist's "
+        "copy (based on the shop's, as the showcase's is)"
+    )
 
 
 def main():

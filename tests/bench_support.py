@@ -49,8 +49,22 @@ def throwaway_database(config_path, prefix, modules, keep=False, extra_args=()):
         if keep:
             print(f"kept database {dbname}")
         else:
-            odoo.sql_db.close_all()
-            odoo.service.db.exp_drop(dbname)
+            _drop(odoo, dbname)
+
+
+def _drop(odoo, dbname):
+    """Drop ``dbname`` and its filestore (Odoo's own drop refuses when the
+    configuration hides the database manager, as a deployment's does)."""
+    import shutil
+
+    from odoo.tools import SQL
+
+    odoo.modules.registry.Registry.delete(dbname)
+    odoo.sql_db.close_all()
+    with odoo.sql_db.db_connect("postgres").cursor() as cr:
+        cr._cnx.autocommit = True
+        cr.execute(SQL("DROP DATABASE IF EXISTS %s", SQL.identifier(dbname)))
+    shutil.rmtree(odoo.tools.config.filestore(dbname), ignore_errors=True)
 
 
 @contextlib.contextmanager
