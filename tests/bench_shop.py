@@ -545,7 +545,7 @@ def run(args, databases):
             sessions = {
                 name: server.session(
                     show_login if name == "showcase" else plain_login,
-                    args.member_password,
+                    args.member_password or args.member,
                 )
                 for name, server in servers.items()
             }

@@ -333,11 +333,11 @@ class KoperasiSavingsTransaction(models.Model):
         )
 
     @api.model
-    def _grouped_move_vals(self, company, product, day, items):
+    def _grouped_move_vals(self, company, product, day, items, label=None):
         """The entry of ``items`` (``(partner_id, type, amount, counterpart
         account)``) of one product: the liability one line per partner (one
         line in all when the partners are ``False``), the counterparts one
-        line per account."""
+        line per account; ``label`` names the entry and its lines."""
         liability = product.account_liability_id
         per_partner = defaultdict(float)
         per_account = defaultdict(float)
@@ -345,7 +345,7 @@ class KoperasiSavingsTransaction(models.Model):
             sign = SIGNS[transaction_type]
             per_partner[partner_id] += sign * amount
             per_account[counterpart.id] -= sign * amount
-        label = self.env._("Savings %(product)s", product=product.name)
+        label = label or self.env._("Savings %(product)s", product=product.name)
         lines = []
         for partner_id, amount in per_partner.items():
             if amount:
@@ -401,6 +401,15 @@ class KoperasiSavingsTransaction(models.Model):
         rows = []
         for (company, product), group in buckets.items():
             product._check_accounting()
+            # Named in the cooperative's language (its contact's): the job
+            # runs without one.
+            lang = company.partner_id.lang or self.env.lang
+            periods = sorted({vals.get("interest_period") or "" for vals in group})
+            label = self.with_context(lang=lang).env._(
+                "Interest %(product)s %(period)s",
+                product=product.with_context(lang=lang).name,
+                period=", ".join(periods),
+            )
             move = (
                 self.env["account.move"]
                 .sudo()
@@ -420,6 +429,7 @@ class KoperasiSavingsTransaction(models.Model):
                             )
                             for vals in group
                         ],
+                        label=label,
                     )
                 )
             )

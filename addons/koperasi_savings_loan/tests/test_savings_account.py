@@ -181,6 +181,7 @@ class TestSavingsAccount(KoperasiSavingsCommon):
             lambda line: line.account_id == self.accounts["interest"]
         )
         self.assertEqual(expense.debit, 240000 + 240001)
+        self.assertIn("Sukarela Uji 2026-06", move.ref)
         for transaction in posted:
             account = transaction.account_id
             self.assertEqual(transaction.state, "posted")
@@ -210,6 +211,16 @@ class TestSavingsAccount(KoperasiSavingsCommon):
             .search([("type", "in", ("interest", "tax"))])
         )
         self.assertEqual(mine, posted.filtered(lambda t: t.account_id == self.account))
+        # Named for the board in the cooperative's language (its contact's),
+        # whatever the language of the job's user.
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(
+            ["koperasi_savings_loan"], ["id_ID"], overwrite=True
+        )
+        self.company.partner_id.lang = "id_ID"
+        self._deposit(self.account, 1000000, day=date(2026, 7, 1))
+        july = self.account.with_context(lang="en_US")._post_interest(2026, 7)
+        self.assertEqual(july.move_id.ref, "Bunga Sukarela Uji 2026-07")
 
     def test_bulk_rows_must_be_complete(self):
         Transaction = self.env["koperasi.savings.transaction"]
