@@ -398,7 +398,7 @@ class KoperasiSavingsTransaction(models.Model):
         for vals in vals_list:
             account = vals["account_id"]
             buckets[(account.company_id, account.product_id)].append(vals)
-        rows = []
+        moves = {}
         for (company, product), group in buckets.items():
             product._check_accounting()
             # Named in the cooperative's language (its contact's): the job
@@ -434,26 +434,28 @@ class KoperasiSavingsTransaction(models.Model):
                 )
             )
             move.action_post()
-            for vals in group:
-                account = vals["account_id"]
-                rows.append(
-                    {
-                        "name": "/",
-                        "company_id": company.id,
-                        "account_id": account.id,
-                        "member_id": account.member_id.id,
-                        "partner_id": account.partner_id.id,
-                        "product_id": product.id,
-                        "date": vals["date"],
-                        "type": vals["type"],
-                        "amount": vals["amount"],
-                        "signed_amount": SIGNS[vals["type"]] * vals["amount"],
-                        "state": "posted",
-                        "interest_period": vals.get("interest_period") or None,
-                        "move_id": move.id,
-                        "user_id": self.env.uid,
-                    }
-                )
+            moves[company, product] = move
+        rows = []
+        for vals in vals_list:
+            account = vals["account_id"]
+            rows.append(
+                {
+                    "name": "/",
+                    "company_id": account.company_id.id,
+                    "account_id": account.id,
+                    "member_id": account.member_id.id,
+                    "partner_id": account.partner_id.id,
+                    "product_id": account.product_id.id,
+                    "date": vals["date"],
+                    "type": vals["type"],
+                    "amount": vals["amount"],
+                    "signed_amount": SIGNS[vals["type"]] * vals["amount"],
+                    "state": "posted",
+                    "interest_period": vals.get("interest_period") or None,
+                    "move_id": moves[account.company_id, account.product_id].id,
+                    "user_id": self.env.uid,
+                }
+            )
         self._workflow_number(rows)
         return bulk.insert_records(self, rows)
 
