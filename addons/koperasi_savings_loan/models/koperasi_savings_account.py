@@ -524,9 +524,15 @@ class KoperasiSavingsAccount(models.Model):
         """
         done = self.browse()
         remaining = 0
-        # Not the companies of the open accounts: grouping every account at
-        # every batch would cost a scan of the whole table.
-        for company in self.env["res.company"].search([], order="id"):
+        # The cooperatives come from their few interest-bearing products, not
+        # from their accounts: grouping every account at every batch would
+        # cost a scan of the whole table.
+        companies = (
+            self.env["koperasi.savings.product"]
+            .with_context(active_test=False)
+            ._read_group([("interest_rate", ">", 0)], ["company_id"])
+        )
+        for (company,) in companies:
             last_month = business_today(self, company).replace(day=1) - timedelta(
                 days=1
             )
