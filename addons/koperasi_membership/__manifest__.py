@@ -47,6 +47,7 @@
         "views/koperasi_portal_templates.xml",
         "views/koperasi_website_templates.xml",
         "views/koperasi_website_footer.xml",
+        "views/website_layout_templates.xml",
         "views/koperasi_shu_portal_templates.xml",
         "views/koperasi_news_portal_templates.xml",
     ],

@@ -1,6 +1,10 @@
+import re
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
-from odoo.tests import HttpCase, tagged
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -47,3 +51,51 @@ class TestPortalCost(HttpCase):
         year = self._hot_count("/my/koperasi")
         older_dues(13, 24)
         self.assertEqual(self._hot_count("/my/koperasi"), year)
+
+    def test_layout_describes_three_fields_of_the_main_object(self):
+        """The website layout asks whether a logged-in visitor may publish,
+        edit or optimise the page's main object: it describes the three
+        fields concerned, not every field of the object at each question,
+        and the page says the same as before to a member and to an editor."""
+        post = self.env["blog.post"].create(
+            {
+                "name": "Rapat Anggota Tahunan",
+                "blog_id": self.env.ref("koperasi_membership.blog_kopnews").id,
+                "is_published": True,
+            }
+        )
+        url = f"/blog/{self.env['ir.http']._slug(post.blog_id)}/{self.env['ir.http']._slug(post)}"
+        described = []
+        describe = fields.Field.get_description
+
+        def spy(field, env, attributes=None):
+            if field.model_name == "blog.post":
+                described.append(field.name)
+            return describe(field, env, attributes=attributes)
+
+        def html_tag(login):
+            self.authenticate(login, login)
+            self.url_open(url)  # warm
+            described.clear()
+            with patch.object(fields.Field, "get_description", spy):
+                page = self.url_open(url)
+            self.assertEqual(page.status_code, 200)
+            return re.search(r"<html[^>]*>", page.text).group(0)
+
+        member_tag = html_tag("siti.aminah")
+        self.assertIn('data-is-published="True"', member_tag)
+        self.assertIn('data-can-optimize-seo="True"', member_tag)
+        self.assertNotIn("data-can-publish", member_tag)
+        self.assertLessEqual(
+            len(described), 3, f"{len(described)} fields of blog.post described"
+        )
+        new_test_user(
+            self.env,
+            login="redaksi",
+            password="redaksi",
+            groups="base.group_user,website.group_website_designer",
+        )
+        editor_tag = html_tag("redaksi")
+        self.assertIn('data-can-publish="True"', editor_tag)
+        self.assertIn('data-editable-in-backend="True"', editor_tag)
+        self.assertLessEqual(len(described), 3)
