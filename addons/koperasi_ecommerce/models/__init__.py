@@ -16,6 +16,7 @@ from . import website
 from . import sale_order
 from . import sale_order_line
 from . import stock_picking
+from . import stock_warehouse
 from . import account_move
 from . import sale_report
 from . import koperasi_shipping_rate

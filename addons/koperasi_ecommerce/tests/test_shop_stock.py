@@ -128,3 +128,40 @@ class TestShopStock(KoperasiEcommerceCommon):
             product, self.stock_location, -8
         )
         self.assertEqual(self.website._get_product_available_qty(product), 42.0)
+
+    def test_one_stock_query_for_a_product_page(self):
+        """The warehouses' locations are remembered between pages: a product
+        page reads its free stock in one query, even with a cold cache."""
+        self.website.warehouse_id = False
+        product = self.abon.product_variant_id
+        self.assertEqual(self.website._get_product_available_qty(product), 67.0)
+        self.env.invalidate_all()
+        # What the page has read by then: the website, the product, its unit.
+        self.website.mapped("warehouse_id")
+        product.mapped("is_storable")
+        product.mapped("uom_id.rounding")
+        with self.assertQueryCount(1):
+            self.assertEqual(self.website._get_product_available_qty(product), 67.0)
+
+    def test_figure_follows_the_warehouses(self):
+        """A warehouse opened or moved counts at once, though the locations
+        of the warehouses are remembered between pages."""
+        self.website.warehouse_id = False
+        product = self.abon.product_variant_id
+        self.assertEqual(self.website._get_product_available_qty(product), 67.0)
+        third = self.env["stock.warehouse"].create(
+            {"name": "Gudang Paiton", "code": "PTN", "company_id": self.company.id}
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            product, third.lot_stock_id, 5
+        )
+        self.assertEqual(self.website._get_product_available_qty(product), 72.0)
+        self.website.warehouse_id = third
+        self.assertEqual(self.website._get_product_available_qty(product), 5.0)
+        # The third warehouse's locations moved under the first one's.
+        third.view_location_id.location_id = self.warehouse.view_location_id
+        self.assertEqual(self.website._get_product_available_qty(product), 5.0)
+        self.website.warehouse_id = self.warehouse
+        self.assertEqual(self.website._get_product_available_qty(product), 52.0)
+        self.website.warehouse_id = False
+        self.assertEqual(self.website._get_product_available_qty(product), 72.0)
