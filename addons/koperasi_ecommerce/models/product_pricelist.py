@@ -11,6 +11,9 @@ RULES_CACHE_SIZE = 256
 # Key of the prices of base pricelists computed for a whole page, in the
 # cursor's cache, while a page is priced (see _koperasi_base_prices).
 BASE_PRICES = "koperasi_pricelist_base_prices"
+# Arguments of _get_applicable_rules that do not change which rules apply
+# (website_sale's prices in the shop's currency pass it down).
+RULE_NEUTRAL_KWARGS = {"target_currency"}
 # Fields of pricelist rules that the ormcaches of product.pricelist read.
 CACHED_RULE_FIELDS = {
     "pricelist_id",
@@ -60,16 +63,18 @@ class ProductPricelist(models.Model):
         prefetch batch) gets the rules of the whole page, searched once per
         transaction: a superset of its own rules, of which
         ``_compute_price_rule`` keeps applying the first that fits the
-        product, as before. Only for a day (a ``date``): for an instant the
-        same search is not asked twice reliably.
+        product, as before. For a day (a ``date``) or an instant (a
+        ``datetime``, to the second as ``fields.Datetime.now()`` gives it): a
+        product page asks for the rules of its product and of the base
+        pricelist at the same instant for its price, then again for the end
+        of a flash sale.
         """
         ids = set(products._ids)
         batch = products.browse(products._prefetch_ids)
         if (
             not self
-            or kwargs
+            or set(kwargs) - RULE_NEUTRAL_KWARGS
             or not isinstance(date, datetime.date)
-            or isinstance(date, datetime.datetime)
             or len(batch) > PREFETCH_MAX
             or not all(isinstance(id_, int) for id_ in ids)
         ):
@@ -91,7 +96,9 @@ class ProductPricelist(models.Model):
                 return self.env["product.pricelist.item"].browse(rule_ids)
         batch_ids = ids | {id_ for id_ in batch._ids if isinstance(id_, int)}
         try:
-            rules = super()._get_applicable_rules(products.browse(batch_ids), date)
+            rules = super()._get_applicable_rules(
+                products.browse(batch_ids), date, **kwargs
+            )
         except (AccessError, MissingError):
             # A record of the batch is gone or out of reach: the products alone.
             return super()._get_applicable_rules(products, date, **kwargs)

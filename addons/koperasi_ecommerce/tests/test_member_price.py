@@ -1,4 +1,7 @@
 from datetime import timedelta
+from unittest.mock import patch
+
+from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
@@ -47,6 +50,31 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
         self.assertNotEqual(
             self.member_user.partner_id.property_product_pricelist,
             self.member_pricelist,
+        )
+
+    def test_members_pricelist_is_not_looked_up_by_country(self):
+        """A member's pricelist is the member pricelist: Odoo's search for a
+        pricelist by country is left to the other partners, together."""
+        Pricelist = type(self.env["product.pricelist"])
+        lookup = Pricelist._get_partner_pricelist_multi
+        asked = []
+
+        def spy(pricelists, partner_ids):
+            asked.extend(partner_ids)
+            return lookup(pricelists, partner_ids)
+
+        partners = self.member_user.partner_id | self.shopper.partner_id
+        partners.invalidate_recordset(["property_product_pricelist"])
+        with patch.object(Pricelist, "_get_partner_pricelist_multi", spy):
+            pricelists = partners.mapped("property_product_pricelist")
+        self.assertEqual(asked, [self.shopper.partner_id.id])
+        self.assertEqual(
+            self.member_user.partner_id.property_product_pricelist,
+            self.member_pricelist,
+        )
+        self.assertIn(self.member_pricelist, pricelists)
+        self.assertNotEqual(
+            self.shopper.partner_id.property_product_pricelist, self.member_pricelist
         )
 
     def test_member_sees_member_price(self):
@@ -138,6 +166,22 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
             self.kerupuk._koperasi_flash_sale_end(self.member_pricelist), self.flash_end
         )
         self.assertFalse(self.abon._koperasi_flash_sale_end(self.member_pricelist))
+
+    def test_flash_sale_end_from_the_rules_that_priced_the_page(self):
+        """A product page prices the product at an instant, then shows when
+        its flash sale ends: the rules found for the price answer it, for the
+        member pricelist and the shop's it is based on, without a search."""
+        product = self.kerupuk.product_variant_id
+        pricelist = self.member_pricelist
+        with freeze_time(fields.Datetime.now()):
+            self.assertTrue(self.kerupuk._koperasi_pricelists_with_end(pricelist))
+            price = pricelist._get_product_price(
+                product, 1.0, target_currency=pricelist.currency_id
+            )
+            self.assertEqual(price, 13500.0)  # the flash price, less 10%
+            with self.assertQueryCount(0):
+                end = self.kerupuk._koperasi_flash_sale_end(pricelist)
+            self.assertEqual(end, self.flash_end)
 
 
 @tagged("post_install", "-at_install")
