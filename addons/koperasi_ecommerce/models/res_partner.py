@@ -7,14 +7,18 @@ class ResPartner(models.Model):
     @api.depends("country_id", "specific_property_product_pricelist")
     @api.depends_context("company", "country_code")
     def _compute_product_pricelist(self):
-        """Active members of the current company get its member pricelist."""
-        res = super()._compute_product_pricelist()
+        """Active members of the current company get its member pricelist;
+        the other partners the pricelist Odoo finds for them (searching by
+        country for those without one of their own, which members skip)."""
         member_pricelist = self.env.company.sudo().koperasi_member_pricelist_id
-        if not member_pricelist or not self.ids:
-            return res
-        if self.env.user._is_public() and self == self.env.user.partner_id:
-            # The website visitor's own partner, on every public page.
-            return res
+        if (
+            not member_pricelist
+            or not self.ids
+            or (self.env.user._is_public() and self == self.env.user.partner_id)
+        ):
+            # Without a member pricelist, or the website visitor's own
+            # partner on every public page.
+            return super()._compute_product_pricelist()
         commercial_ids = {
             partner.id: partner.commercial_partner_id.id
             for partner in self
@@ -36,7 +40,11 @@ class ResPartner(models.Model):
                 Member._koperasi_active_member_domain(partner_ids, company_id)
             )
             member_partner_ids = set(members.partner_id.ids)
-        for partner in self:
-            if commercial_ids.get(partner.id) in member_partner_ids:
-                partner.property_product_pricelist = member_pricelist
-        return res
+        member_partners = self.filtered(
+            lambda partner: commercial_ids.get(partner.id) in member_partner_ids
+        )
+        member_partners.property_product_pricelist = member_pricelist
+        others = self - member_partners
+        if others:
+            return super(ResPartner, others)._compute_product_pricelist()
+        return None
