@@ -374,8 +374,12 @@ def copy_catalogue(show, env, args):
             )
 
     # The member's login, as a portal user of the plain shop (the website's
-    # prices), and a second one with the member's prices.
+    # prices), and a second one with the member's prices; both live in the
+    # member's country, so that the shop looks up their fiscal position alike.
     member = show["res.users"].search([("login", "=", args.member)], limit=1)
+    member_country = env["res.country"].search(
+        [("code", "=", member.partner_id.country_id.code or "ID")], limit=1
+    )
     for login, pricelist in (
         (args.member, env["product.pricelist"]),
         (same_prices_login(args), same_prices),
@@ -392,6 +396,7 @@ def copy_catalogue(show, env, args):
                 }
             )
         )
+        user.partner_id.country_id = member_country
         if pricelist:
             user.partner_id.property_product_pricelist = pricelist
     print(
