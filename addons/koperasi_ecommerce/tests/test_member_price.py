@@ -77,6 +77,19 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
             self.shopper.partner_id.property_product_pricelist, self.member_pricelist
         )
 
+    def test_price_keeps_the_currency_precision_when_the_variant_changes(self):
+        """website_sale's script rewrites the price with the precision the
+        page gives, two decimals without it: the page gives the currency's to
+        members and shoppers, not only to editors."""
+        self.authenticate("kec_member", "kec_member")
+        html = self._price_on_page(self.abon)
+        precision = self.website.currency_id.decimal_places
+        self.assertRegex(
+            html,
+            r'class="d-none decimal_precision o_koperasi_decimal_precision"\s+'
+            rf'data-precision="{precision}"',
+        )
+
     def test_member_sees_member_price(self):
         self.authenticate("kec_member", "kec_member")
         html = self._price_on_page(self.abon)
