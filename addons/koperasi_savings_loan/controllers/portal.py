@@ -14,17 +14,10 @@ class KoperasiSavingsPortal(KoperasiPortal):
         accounts = request.env["koperasi.savings.account"].search(
             [("member_id", "=", member.id), ("state", "!=", "closed")], order="id"
         )
-        Transaction = request.env["koperasi.savings.transaction"]
         values.update(
             {
                 "savings_accounts": accounts,
-                "savings_recent": {
-                    account.id: Transaction.search(
-                        [("account_id", "=", account.id), ("state", "=", "posted")],
-                        limit=RECENT_TRANSACTIONS,
-                    )
-                    for account in accounts
-                },
+                "savings_recent": accounts._recent_transactions(RECENT_TRANSACTIONS),
                 "savings_requests": request.env[
                     "koperasi.savings.withdrawal.request"
                 ].search([("member_id", "=", member.id)], limit=10),

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 
@@ -21,6 +23,48 @@ class TestSavingsPortal(KoperasiSavingsCommon, HttpCase):
         self.assertIn("1,000,000", response.text)
         self.assertNotIn(self.other_account.name, response.text)
         self.assertNotIn("2,000,000", response.text)
+
+    def test_recent_movements_of_every_account_in_one_query(self):
+        """/my/koperasi lists the last five movements of each of the member's
+        accounts: one query finds them whatever the number of accounts, in
+        the ledger's order, through her record rules only."""
+        hari_raya = self._create_product(
+            self.env, self.accounts, name="Simpanan Hari Raya Uji", kind="sukarela"
+        )
+        second = self.env["koperasi.savings.account"].create(
+            {
+                "member_id": self.member.id,
+                "product_id": hari_raya.id,
+                "open_date": date(2026, 1, 1),
+            }
+        )
+        for day in range(2, 9):
+            self._deposit(self.account, 1000 * day, day=date(2026, 1, day))
+        self._deposit(second, 500, day=date(2026, 1, 3))
+        self.env.flush_all()
+        accounts = (self.account | second | self.other_account).with_user(
+            self.portal_user
+        )
+        accounts[0]._recent_transactions(5)  # her record rules, read once
+        # The transactions' ids, then their rows: two queries for one
+        # account, two for three.
+        for some in (accounts[0], accounts):
+            self.env.invalidate_all()
+            with self.assertQueryCount(2):
+                recent = some._recent_transactions(5)
+        # The deposit of the set-up, made today, comes first.
+        self.assertEqual(
+            [trx.amount for trx in recent[self.account.id]],
+            [1000000, 8000, 7000, 6000, 5000],
+        )
+        self.assertEqual([trx.amount for trx in recent[second.id]], [500])
+        # Somebody else's account: her rules find nothing of it.
+        self.assertFalse(recent[self.other_account.id])
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        page = self.url_open("/my/koperasi")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("5,000", page.text)
+        self.assertNotIn("4,000", page.text)
 
     def test_statements_of_others_are_not_found(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)
