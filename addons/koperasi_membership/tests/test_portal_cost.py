@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
@@ -62,6 +63,9 @@ class TestPortalCost(HttpCase):
                 "name": "Rapat Anggota Tahunan",
                 "blog_id": self.env.ref("koperasi_membership.blog_kopnews").id,
                 "is_published": True,
+                # Published an hour ago: website_blog shows a post to
+                # readers once its date, to the second, has passed.
+                "post_date": fields.Datetime.now() - timedelta(hours=1),
             }
         )
         url = f"/blog/{self.env['ir.http']._slug(post.blog_id)}/{self.env['ir.http']._slug(post)}"
@@ -80,7 +84,9 @@ class TestPortalCost(HttpCase):
             with patch.object(fields.Field, "get_description", spy):
                 page = self.url_open(url)
             self.assertEqual(page.status_code, 200)
-            return re.search(r"<html[^>]*>", page.text).group(0)
+            tag = re.search(r"<html[^>]*>", page.text).group(0)
+            self.assertIn(f'data-main-object="blog.post({post.id},)"', tag)
+            return tag
 
         member_tag = html_tag("siti.aminah")
         self.assertIn('data-is-published="True"', member_tag)
