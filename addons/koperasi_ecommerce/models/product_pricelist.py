@@ -8,6 +8,11 @@ from odoo.models import PREFETCH_MAX
 # Key of the rules searched for a whole page of products, in the cursor's cache.
 RULES_CACHE = "koperasi_pricelist_batch_rules"
 RULES_CACHE_SIZE = 256
+# Rules searched at an instant are those valid at some moment of the next
+# minutes, kept in context while searching, then sorted out exactly for each
+# instant asked within them (see _get_applicable_rules).
+RULES_UNTIL = "koperasi_rules_until"
+RULES_WINDOW = datetime.timedelta(minutes=10)
 # Key of the prices of base pricelists computed for a whole page, in the
 # cursor's cache, while a page is priced (see _koperasi_base_prices).
 BASE_PRICES = "koperasi_pricelist_base_prices"
@@ -63,11 +68,13 @@ class ProductPricelist(models.Model):
         prefetch batch) gets the rules of the whole page, searched once per
         transaction: a superset of its own rules, of which
         ``_compute_price_rule`` keeps applying the first that fits the
-        product, as before. For a day (a ``date``) or an instant (a
-        ``datetime``, to the second as ``fields.Datetime.now()`` gives it): a
-        product page asks for the rules of its product and of the base
-        pricelist at the same instant for its price, then again for the end
-        of a flash sale.
+        product, as before.
+
+        At an instant (a ``datetime``: ``fields.Datetime.now()``, which moves
+        on by the second while a page is priced, then asked again for the end
+        of a flash sale), the search finds the rules valid at some moment of
+        the next minutes, and each instant within them gets exactly those
+        valid at it.
         """
         ids = set(products._ids)
         batch = products.browse(products._prefetch_ids)
@@ -79,10 +86,11 @@ class ProductPricelist(models.Model):
             or not all(isinstance(id_, int) for id_ in ids)
         ):
             return super()._get_applicable_rules(products, date, **kwargs)
+        instant = isinstance(date, datetime.datetime)
         key = (
             self.id,
             products._name,
-            date,
+            "instant" if instant else date,
             self.env.uid,
             self.env.su,
             tuple(self.env.context.get("allowed_company_ids") or ()),
@@ -91,19 +99,51 @@ class ProductPricelist(models.Model):
         if len(memo) > RULES_CACHE_SIZE:
             memo.clear()  # a long transaction pricing at many dates
         searched = memo.setdefault(key, [])
-        for batch_ids, rule_ids in searched:
-            if ids <= batch_ids:
-                return self.env["product.pricelist.item"].browse(rule_ids)
+        Rule = self.env["product.pricelist.item"]
+        for start, until, batch_ids, rule_ids in searched:
+            if ids <= batch_ids and (not instant or start <= date <= until):
+                return self._koperasi_rules_at(Rule.browse(rule_ids), date)
         batch_ids = ids | {id_ for id_ in batch._ids if isinstance(id_, int)}
+        start = until = date
+        search = self
+        if instant:
+            until = date + RULES_WINDOW
+            search = self.with_context(**{RULES_UNTIL: until})
         try:
-            rules = super()._get_applicable_rules(
+            rules = super(ProductPricelist, search)._get_applicable_rules(
                 products.browse(batch_ids), date, **kwargs
             )
         except (AccessError, MissingError):
             # A record of the batch is gone or out of reach: the products alone.
             return super()._get_applicable_rules(products, date, **kwargs)
-        searched.append((frozenset(batch_ids), rules._ids))
-        return rules
+        searched.append((start, until, frozenset(batch_ids), rules._ids))
+        return self._koperasi_rules_at(Rule.browse(rules._ids), date)
+
+    def _get_applicable_rules_domain(self, products, date, **kwargs):
+        """While rules are searched for the next minutes (``RULES_UNTIL``),
+        also those starting within them."""
+        domain = super()._get_applicable_rules_domain(products, date, **kwargs)
+        until = self.env.context.get(RULES_UNTIL)
+        if until and isinstance(date, datetime.datetime):
+            starts = ("date_start", "<=", date)
+            domain = [
+                ("date_start", "<=", until) if term == starts else term
+                for term in domain
+            ]
+        return domain
+
+    @api.model
+    def _koperasi_rules_at(self, rules, date):
+        """The rules valid at ``date``, in their order (all of them for a day,
+        searched for that day)."""
+        if not isinstance(date, datetime.datetime):
+            return rules
+        return rules.filtered(
+            lambda rule: (
+                (not rule.date_start or rule.date_start <= date)
+                and (not rule.date_end or rule.date_end >= date)
+            )
+        )
 
     def _compute_price_rule(
         self,

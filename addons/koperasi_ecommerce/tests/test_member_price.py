@@ -186,15 +186,54 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
         member pricelist and the shop's it is based on, without a search."""
         product = self.kerupuk.product_variant_id
         pricelist = self.member_pricelist
-        with freeze_time(fields.Datetime.now()):
+        with freeze_time(fields.Datetime.now()) as clock:
             self.assertTrue(self.kerupuk._koperasi_pricelists_with_end(pricelist))
             price = pricelist._get_product_price(
                 product, 1.0, target_currency=pricelist.currency_id
             )
             self.assertEqual(price, 13500.0)  # the flash price, less 10%
+            # The clock moves on by a second while the page renders.
+            clock.tick(timedelta(seconds=1))
             with self.assertQueryCount(0):
                 end = self.kerupuk._koperasi_flash_sale_end(pricelist)
             self.assertEqual(end, self.flash_end)
+
+    def test_rules_of_an_instant_are_exact_within_the_next_minutes(self):
+        """Rules searched at an instant answer the next minutes without a
+        search, each instant getting exactly the rules valid at it: a sale
+        starting and ending in between applies only while it runs."""
+        now = fields.Datetime.now()
+        pricelist = self.public_pricelist
+        product = self.abon.product_variant_id
+        sale = self.env["product.pricelist.item"].create(
+            {
+                "pricelist_id": pricelist.id,
+                "applied_on": "1_product",
+                "product_tmpl_id": self.abon.id,
+                "compute_price": "fixed",
+                "fixed_price": 20000.0,
+                "date_start": now + timedelta(seconds=30),
+                "date_end": now + timedelta(seconds=90),
+            }
+        )
+        regular = pricelist._get_product_price(product, 1.0, date=now)
+        self.assertNotEqual(regular, 20000.0)
+        self.assertNotIn(sale, pricelist._get_applicable_rules(product, now))
+        for seconds, applies in ((29, False), (30, True), (90, True), (91, False)):
+            instant = now + timedelta(seconds=seconds)
+            with self.assertQueryCount(0):
+                rules = pricelist._get_applicable_rules(product, instant)
+            self.assertEqual(sale in rules, applies, seconds)
+            self.assertEqual(
+                pricelist._get_product_price(product, 1.0, date=instant),
+                20000.0 if applies else regular,
+                seconds,
+            )
+        # Past the minutes searched for, or before them: searched again.
+        for instant in (now + timedelta(minutes=11), now - timedelta(seconds=60)):
+            with self.assertQueryCount(1):
+                rules = pricelist._get_applicable_rules(product, instant)
+            self.assertNotIn(sale, rules)
 
 
 @tagged("post_install", "-at_install")
