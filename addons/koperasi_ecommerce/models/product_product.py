@@ -83,6 +83,15 @@ class ProductProduct(models.Model):
         return tuple(warehouses.view_location_id.mapped("parent_path"))
 
     def _has_stock_notification(self, partner):
-        """Only storable products run out of stock and notify back."""
+        """Only storable products run out of stock and notify back, and a
+        visitor without a login is notified at the email given, whose partner
+        website_sale_stock records (the visitor's session remembers it): the
+        website's public partner is never asked for, and a product page read
+        by an anonymous visitor reads no subscribers."""
         self.ensure_one()
-        return self.is_storable and super()._has_stock_notification(partner)
+        if not self.is_storable:
+            return False
+        user = self.env.user
+        if partner == user.partner_id and user._is_public():
+            return False
+        return super()._has_stock_notification(partner)

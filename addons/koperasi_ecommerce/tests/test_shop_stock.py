@@ -96,6 +96,28 @@ class TestShopStock(KoperasiEcommerceCommon):
         self.assertFalse(sambal["has_stock_notification"])
         self.assertEqual(sambal["product_type"], "consu")
 
+    def test_anonymous_visitor_reads_no_subscribers(self):
+        """An anonymous visitor's product page does not read who asked to be
+        notified: the public partner never asks (a visitor gives an email)."""
+        public = self.website.user_id
+        product = self.abon.product_variant_id
+        product.stock_notification_partner_ids = (
+            public.partner_id | self.shopper.partner_id
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        # As website_sale_stock asks: on the product in sudo, as the visitor.
+        product = product.with_user(public).sudo()
+        self.assertTrue(product.is_storable and product.env.user._is_public())
+        self.assertEqual(product.env.user.partner_id, public.partner_id)
+        with self.assertQueryCount(0):
+            self.assertFalse(product._has_stock_notification(public.partner_id))
+        self.assertTrue(product._has_stock_notification(self.shopper.partner_id))
+        shopper_product = product.with_user(self.shopper).sudo()
+        self.assertTrue(
+            shopper_product._has_stock_notification(self.shopper.partner_id)
+        )
+
     def test_no_stock_query_for_other_products(self):
         """Products that are not storable cost the product page no stock query."""
         self.website.warehouse_id = self.warehouse
