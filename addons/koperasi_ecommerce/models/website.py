@@ -1,5 +1,9 @@
+import pytz
+
 from odoo import models
 from odoo.http import request
+
+from odoo.addons.koperasi_base.tools.business_date import company_timezone
 
 
 class Website(models.Model):
@@ -41,3 +45,11 @@ class Website(models.Model):
         ):
             return super()._get_product_available_qty(product, **kwargs)
         return product.with_context(warehouse_id=self.warehouse_id.id).koperasi_free_qty
+
+    def _koperasi_clock(self, timestamp):
+        """``(timezone name, its abbreviation at timestamp)`` of the website's
+        company, for times the shop announces (the end of a flash sale): the
+        cooperative's clock, the same for every visitor, with its zone said
+        (WIB for Asia/Jakarta)."""
+        tz = company_timezone(self.company_id)
+        return tz.zone, pytz.utc.localize(timestamp).astimezone(tz).tzname()

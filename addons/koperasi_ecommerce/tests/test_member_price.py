@@ -171,6 +171,23 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
         self.assertNotIn("Halal Uji", html)
         self.assertIn("Sumiati Lestari", html)
 
+    def test_flash_sale_end_is_told_on_the_cooperatives_clock(self):
+        """Every visitor reads the end of a flash sale on the cooperative's
+        clock, its zone said: WIB for Asia/Jakarta, WITA for a cooperative in
+        Makassar, whatever the visitor's own timezone."""
+        self.shopper.tz = "Europe/Paris"
+        for tz, hours, zone in (
+            ("Asia/Jakarta", 7, "WIB"),
+            ("Asia/Makassar", 8, "WITA"),
+        ):
+            self.company.partner_id.tz = tz
+            local = self.flash_end + timedelta(hours=hours)
+            told = f"{local.day} {local:%B %Y %H:%M} {zone}"
+            for login in (None, "kec_shopper"):
+                self.authenticate(login, login)
+                html = self._price_on_page(self.kerupuk)
+                self.assertIn(told, html, (tz, login))
+
     def test_flash_sale_end(self):
         self.assertEqual(
             self.kerupuk._koperasi_flash_sale_end(self.public_pricelist), self.flash_end
