@@ -133,10 +133,17 @@ curl -fsS -o /dev/null "http://$LISTEN/web/health" \
     || die "The nodes did not answer through the proxy; see $RUN/node-*.log and $RUN/nginx-error.log"
 # The bus (gevent) process of each node starts after its workers.
 for i in $(seq 1 "$NODES"); do
+    ws_port=$((NODE_PORT + 2 * i + 1))
+    bus_up=""
     for _ in $(seq 1 60); do
-        (: </dev/tcp/127.0.0.1/$((NODE_PORT + 2 * i + 1))) 2>/dev/null && break
+        (: </dev/tcp/127.0.0.1/$ws_port) 2>/dev/null && bus_up=1 && break
         sleep 1
     done
+    # Pages are served without it, so this is said, not fatal: the bus
+    # process prints why it stopped (often a Python package gevent cannot
+    # resolve) above, on this terminal.
+    [ -n "$bus_up" ] || echo "WARNING: the bus (gevent) process of node $i did not open port $ws_port:" \
+        "chat and live notifications (/websocket) will not work. Its error is printed above." >&2
 done
 say "Serving $DB on http://$LISTEN: $NODES node(s) of $SIZE_WORKERS worker(s), $SIZE_MAXCONN database connections per process"
 echo "Logs and pid files in $RUN. Ctrl-C stops."
