@@ -9,8 +9,9 @@ from odoo.models import PREFETCH_MAX
 RULES_CACHE = "koperasi_pricelist_batch_rules"
 RULES_CACHE_SIZE = 256
 # Rules searched at an instant are those valid at some moment of the next
-# minutes, kept in context while searching, then sorted out exactly for each
-# instant asked within them (see _get_applicable_rules).
+# minutes, then sorted out exactly for each instant asked within them (see
+# _get_applicable_rules). The end of that window is an argument of the search
+# only, never read from the context, which any caller can set.
 RULES_UNTIL = "koperasi_rules_until"
 RULES_WINDOW = datetime.timedelta(minutes=10)
 # Key of the prices of base pricelists computed for a whole page, in the
@@ -76,6 +77,7 @@ class ProductPricelist(models.Model):
         the next minutes, and each instant within them gets exactly those
         valid at it.
         """
+        kwargs.pop(RULES_UNTIL, None)  # set here only, for the search below
         ids = set(products._ids)
         batch = products.browse(products._prefetch_ids)
         if (
@@ -105,13 +107,13 @@ class ProductPricelist(models.Model):
                 return self._koperasi_rules_at(Rule.browse(rule_ids), date)
         batch_ids = ids | {id_ for id_ in batch._ids if isinstance(id_, int)}
         start = until = date
-        search = self
+        window = {}
         if instant:
             until = date + RULES_WINDOW
-            search = self.with_context(**{RULES_UNTIL: until})
+            window[RULES_UNTIL] = until
         try:
-            rules = super(ProductPricelist, search)._get_applicable_rules(
-                products.browse(batch_ids), date, **kwargs
+            rules = super()._get_applicable_rules(
+                products.browse(batch_ids), date, **kwargs, **window
             )
         except (AccessError, MissingError):
             # A record of the batch is gone or out of reach: the products alone.
@@ -120,10 +122,10 @@ class ProductPricelist(models.Model):
         return self._koperasi_rules_at(Rule.browse(rules._ids), date)
 
     def _get_applicable_rules_domain(self, products, date, **kwargs):
-        """While rules are searched for the next minutes (``RULES_UNTIL``),
-        also those starting within them."""
+        """Searched for the next minutes (``RULES_UNTIL``, passed by
+        _get_applicable_rules only), also the rules starting within them."""
+        until = kwargs.pop(RULES_UNTIL, None)
         domain = super()._get_applicable_rules_domain(products, date, **kwargs)
-        until = self.env.context.get(RULES_UNTIL)
         if until and isinstance(date, datetime.datetime):
             starts = ("date_start", "<=", date)
             domain = [

@@ -4,6 +4,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 
 from odoo import Command, fields
+from odoo.models import PREFETCH_MAX
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.koperasi_base.tools.business_date import business_today
@@ -215,6 +216,20 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
                 end = self.kerupuk._koperasi_flash_sale_end(pricelist)
             self.assertEqual(end, self.flash_end)
 
+    def _abon_sale(self, start, end=False):
+        """A sale of abon at 20,000 on the shop's pricelist between the dates."""
+        return self.env["product.pricelist.item"].create(
+            {
+                "pricelist_id": self.public_pricelist.id,
+                "applied_on": "1_product",
+                "product_tmpl_id": self.abon.id,
+                "compute_price": "fixed",
+                "fixed_price": 20000.0,
+                "date_start": start,
+                "date_end": end,
+            }
+        )
+
     def test_rules_of_an_instant_are_exact_within_the_next_minutes(self):
         """Rules searched at an instant answer the next minutes without a
         search, each instant getting exactly the rules valid at it: a sale
@@ -222,17 +237,7 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
         now = fields.Datetime.now()
         pricelist = self.public_pricelist
         product = self.abon.product_variant_id
-        sale = self.env["product.pricelist.item"].create(
-            {
-                "pricelist_id": pricelist.id,
-                "applied_on": "1_product",
-                "product_tmpl_id": self.abon.id,
-                "compute_price": "fixed",
-                "fixed_price": 20000.0,
-                "date_start": now + timedelta(seconds=30),
-                "date_end": now + timedelta(seconds=90),
-            }
-        )
+        sale = self._abon_sale(now + timedelta(seconds=30), now + timedelta(seconds=90))
         regular = pricelist._get_product_price(product, 1.0, date=now)
         self.assertNotEqual(regular, 20000.0)
         self.assertNotIn(sale, pricelist._get_applicable_rules(product, now))
@@ -250,6 +255,37 @@ class TestMemberPrice(HttpCase, KoperasiEcommerceCommon):
         for instant in (now + timedelta(minutes=11), now - timedelta(seconds=60)):
             with self.assertQueryCount(1):
                 rules = pricelist._get_applicable_rules(product, instant)
+            self.assertNotIn(sale, rules)
+
+    def test_the_search_window_is_not_taken_from_the_context(self):
+        """A caller's context naming a far end for the rule search (any RPC
+        call can carry one) neither prices a sale that has not started nor
+        lists its rule, on the memoised path or on Odoo's own (a batch too
+        large to memoise)."""
+        now = fields.Datetime.now()
+        pricelist = self.public_pricelist
+        product = self.abon.product_variant_id
+        sale = self._abon_sale(now + timedelta(days=30))
+        regular = pricelist._get_product_price(product, 1.0, date=now)
+        self.assertNotEqual(regular, 20000.0)
+        self.assertEqual(
+            pricelist._get_product_price(product, 1.0, date=now + timedelta(days=31)),
+            20000.0,
+        )
+        forged = pricelist.with_context(koperasi_rules_until=now + timedelta(days=365))
+        many = product.with_prefetch(
+            (product.id, *range(10**9, 10**9 + PREFETCH_MAX + 1))
+        )
+        for products in (product, many):
+            rules = forged._get_applicable_rules(products, now)
+            self.assertNotIn(sale, rules)
+            self.assertEqual(
+                forged._get_product_price(products, 1.0, date=now), regular
+            )
+            # Nor can Python code pass the window to it.
+            rules = pricelist._get_applicable_rules(
+                products, now, koperasi_rules_until=now + timedelta(days=365)
+            )
             self.assertNotIn(sale, rules)
 
 
