@@ -27,6 +27,13 @@ The showcase database is only read (its pages are served as they are). The
 plain database gets the member's login as a portal user (same password), so
 that the logged-in pages compare alike. Not part of CI; it asserts nothing
 timed. Target: ratio <= 1.05, /shop under 150 ms.
+
+With ``--plain-modules showcase`` the plain database has every module of the
+showcase but the suite's own (stock, accounting, loyalty, delivery, the OCA
+addons the suite depends on...), and the showcase's stock of its goods: the
+ratio is then the cost of the suite's own code on the same Odoo, apart from
+what the modules it depends on add to every shop (wider rows, the free
+quantity of website_sale_stock, endpoint_route_handler's route version).
 """
 
 import argparse
@@ -43,6 +50,13 @@ import uuid
 
 import requests
 from bench_support import pg_environ
+
+# The suite's own addons: the folders of the project's addons directory.
+SUITE_ADDONS = frozenset(
+    entry.name
+    for entry in os.scandir(os.path.join(os.path.dirname(__file__), "..", "addons"))
+    if entry.is_dir()
+)
 
 LANGS = ("en_US", "id_ID")
 # Website settings of the shop copied from the showcase where both have them.
@@ -126,12 +140,21 @@ def build_plain(args, dbname):
             }
         )
     _forget(dbname)
-    _odoo(args.config, "-d", dbname, "-i", "l10n_id,website_sale")
+    _odoo(args.config, "-d", dbname, "-i", ",".join(plain_modules(args)))
     with _env(args.showcase_db) as show, _env(dbname) as env:
         copy_catalogue(show, env, args)
     print(
         f"built {dbname} from {args.showcase_db} in {time.perf_counter() - started:.0f} s"
     )
+
+
+def plain_modules(args):
+    """Modules to install on the plain database (see ``--plain-modules``)."""
+    if args.plain_modules != "showcase":
+        return [name.strip() for name in args.plain_modules.split(",") if name.strip()]
+    with _env(args.showcase_db) as show:
+        installed = show["ir.module.module"].search([("state", "=", "installed")])
+        return sorted(set(installed.mapped("name")) - SUITE_ADDONS)
 
 
 def _translations(record, field):
@@ -274,7 +297,12 @@ def copy_catalogue(show, env, args):
                 )
             )
         vals["attribute_line_ids"] = lines
+        for name in ("is_storable", "allow_out_of_stock_order", "show_availability"):
+            if name in template._fields and name in env["product.template"]._fields:
+                vals[name] = template[name]
         new = env["product.template"].create(vals)
+        if vals.get("is_storable"):
+            _copy_stock(show, env, template, new)
         _write_translations(new, "name", _translations(template, "name"))
         for old_ptav, new_ptav in zip(
             template.attribute_line_ids.product_template_value_ids,
@@ -405,6 +433,31 @@ def copy_catalogue(show, env, args):
     )
 
 
+def _copy_stock(show, env, template, new):
+    """The free quantity of each variant of ``template`` in the showcase's
+    shop warehouse, on hand in the plain database's warehouse."""
+    show_warehouse = show["website"].search([], limit=1).warehouse_id or show[
+        "stock.warehouse"
+    ].search([("company_id", "=", show.company.id)], limit=1)
+    location = (
+        env["stock.warehouse"]
+        .search([("company_id", "=", env.company.id)], limit=1)
+        .lot_stock_id
+    )
+    for old, product in zip(
+        template.product_variant_ids, new.product_variant_ids, strict=True
+    ):
+        quantity = old.with_context(warehouse_id=show_warehouse.id).free_qty
+        if quantity > 0:
+            env["stock.quant"].with_context(inventory_mode=True).create(
+                {
+                    "product_id": product.id,
+                    "location_id": location.id,
+                    "inventory_quantity": quantity,
+                }
+            ).action_apply_inventory()
+
+
 def same_prices_login(args):
     """Login of the plain shop's customer who has the member's prices."""
     return f"{args.member}.harga.anggota"
@@ -529,6 +582,21 @@ def _p95(values):
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def _modules_of(databases):
+    """What the plain database has of the showcase's modules, in words."""
+    installed = {}
+    for name, dbname in databases.items():
+        with _env(dbname) as env:
+            modules = env["ir.module.module"].search([("state", "=", "installed")])
+            installed[name] = set(modules.mapped("name"))
+    if installed["showcase"] - SUITE_ADDONS <= installed["plain"]:
+        return (
+            f"{len(installed['plain'])} modules: all of the showcase's but the "
+            "suite's own"
+        )
+    return f"{len(installed['plain'])} modules, website_sale without the suite's apps"
+
+
 def run(args, databases):
     product = args.product or _first_product(databases["showcase"])
     pages = {
@@ -596,7 +664,8 @@ def run(args, databases):
                     f"{statistics.median(q for _t, q in timings):>9.0f}{ratio}"
                 )
     print(
-        'ratio: showcase median / plain website_sale median; "member" is the '
+        f"plain: {databases['plain']}, {_modules_of(databases)}; "
+        'ratio: showcase median / plain median; "member" is the '
         "member on the showcase (the member pricelist) against a customer of "
         'the plain shop (the website\'s prices), "member, same prices" '
         "against a customer of the plain shop given the member pricelist's "
@@ -619,6 +688,12 @@ def main():
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the plain database it built"
+    )
+    parser.add_argument(
+        "--plain-modules",
+        default="l10n_id,website_sale",
+        help="modules of the plain database it builds (comma-separated), or "
+        "'showcase': the showcase's modules but the suite's own",
     )
     parser.add_argument("--member", default="siti.aminah", help="member's login")
     parser.add_argument(
