@@ -594,7 +594,10 @@ def _modules_of(databases):
             f"{len(installed['plain'])} modules: all of the showcase's but the "
             "suite's own"
         )
-    return f"{len(installed['plain'])} modules, website_sale without the suite's apps"
+    return (
+        f"{len(installed['plain'])} modules: website_sale and what it needs, "
+        "not the other apps of the showcase"
+    )
 
 
 def run(args, databases):
