@@ -123,7 +123,8 @@ def _forget(dbname):
 
 
 def build_plain(args, dbname):
-    """Create ``dbname``: l10n_id, website_sale, id_ID and the showcase's catalogue."""
+    """Create ``dbname``: its modules (``--plain-modules``), id_ID and the
+    showcase's catalogue."""
     started = time.perf_counter()
     # The company is Indonesian before accounting is installed, so that the
     # Indonesian chart of accounts (and its taxes) is the one loaded.
@@ -302,7 +303,7 @@ def copy_catalogue(show, env, args):
                 vals[name] = template[name]
         new = env["product.template"].create(vals)
         if vals.get("is_storable"):
-            _copy_stock(show, env, template, new)
+            _copy_stock(show, env, template, new, values)
         _write_translations(new, "name", _translations(template, "name"))
         for old_ptav, new_ptav in zip(
             template.attribute_line_ids.product_template_value_ids,
@@ -433,9 +434,10 @@ def copy_catalogue(show, env, args):
     )
 
 
-def _copy_stock(show, env, template, new):
+def _copy_stock(show, env, template, new, values):
     """The free quantity of each variant of ``template`` in the showcase's
-    shop warehouse, on hand in the plain database's warehouse."""
+    shop warehouse, on hand in the plain database's warehouse (``values``:
+    the plain database's attribute value of each of the showcase's)."""
     show_warehouse = show["website"].search([], limit=1).warehouse_id or show[
         "stock.warehouse"
     ].search([("company_id", "=", show.company.id)], limit=1)
@@ -444,11 +446,23 @@ def _copy_stock(show, env, template, new):
         .search([("company_id", "=", env.company.id)], limit=1)
         .lot_stock_id
     )
-    for old, product in zip(
-        template.product_variant_ids, new.product_variant_ids, strict=True
-    ):
+    # Variants match by their attribute values, not by their order.
+    variants = {
+        frozenset(
+            product.product_template_attribute_value_ids.product_attribute_value_id.ids
+        ): product
+        for product in new.product_variant_ids
+    }
+    for old in template.product_variant_ids.filtered("active"):
+        attribute_values = old.product_template_attribute_value_ids
+        product = variants.get(
+            frozenset(
+                values[value.id]
+                for value in attribute_values.product_attribute_value_id
+            )
+        )
         quantity = old.with_context(warehouse_id=show_warehouse.id).free_qty
-        if quantity > 0:
+        if product and quantity > 0:
             env["stock.quant"].with_context(inventory_mode=True).create(
                 {
                     "product_id": product.id,
@@ -594,9 +608,11 @@ def _modules_of(databases):
             f"{len(installed['plain'])} modules: all of the showcase's but the "
             "suite's own"
         )
+    missing = installed["showcase"] - SUITE_ADDONS - installed["plain"]
     return (
-        f"{len(installed['plain'])} modules: website_sale and what it needs, "
-        "not the other apps of the showcase"
+        f"{len(installed['plain'])} modules, without {len(missing)} of the "
+        f"showcase's other than the suite's ({', '.join(sorted(missing)[:8])}"
+        f"{', ...' if len(missing) > 8 else ''})"
     )
 
 
@@ -682,7 +698,7 @@ def main():
     parser.add_argument(
         "--showcase-db", required=True, help="the showcase database (only read)"
     )
-    parser.add_argument("--plain-db", help="an existing plain website_sale database")
+    parser.add_argument("--plain-db", help="an existing plain database")
     parser.add_argument(
         "--build-plain",
         action="store_true",
