@@ -89,13 +89,15 @@ class ProductPricelist(models.Model):
         ):
             return super()._get_applicable_rules(products, date, **kwargs)
         instant = isinstance(date, datetime.datetime)
+        # The rules a search finds depend on who searches: the user, sudo and
+        # the companies their record rules see (checked by Odoo).
         key = (
             self.id,
             products._name,
             "instant" if instant else date,
             self.env.uid,
             self.env.su,
-            tuple(self.env.context.get("allowed_company_ids") or ()),
+            tuple(self.env.companies.ids),
         )
         memo = self.env.cr.cache.setdefault(RULES_CACHE, {})
         if len(memo) > RULES_CACHE_SIZE:
